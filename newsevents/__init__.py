@@ -1,0 +1,75 @@
+"""newsevents: a versioned schema, a reference dataset and validators for news events about
+military alerts, troop deployments and public statements.
+
+The public API is listed in ``__all__``; everything else is internal.
+"""
+
+from newsevents.codebooks import CODEBOOK_VERSION
+from newsevents.models import (
+    RECORD_ADAPTER,
+    AcledCoding,
+    Actor,
+    Alert,
+    CameoCoding,
+    Condition,
+    Deployment,
+    Document,
+    Event,
+    EventLink,
+    EventTime,
+    EvidenceSpan,
+    Factuality,
+    Force,
+    Location,
+    Participant,
+    PloverCoding,
+    Provenance,
+    PublicationDate,
+    Purpose,
+    Quantity,
+    ReadinessChange,
+    Record,
+    Statement,
+    text_sha256,
+)
+from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION
+
+__version__ = "0.1.0"
+
+
+def parse_record(data: object) -> Document | Actor | Alert | Deployment | Statement:
+    """Validate a dict (or any object) as a top-level record and return the typed model."""
+    return RECORD_ADAPTER.validate_python(data)
+
+
+__all__ = [
+    "CODEBOOK_VERSION",
+    "PUBLISHED_VERSIONS",
+    "SCHEMA_VERSION",
+    "AcledCoding",
+    "Actor",
+    "Alert",
+    "CameoCoding",
+    "Condition",
+    "Deployment",
+    "Document",
+    "Event",
+    "EventLink",
+    "EventTime",
+    "EvidenceSpan",
+    "Factuality",
+    "Force",
+    "Location",
+    "Participant",
+    "PloverCoding",
+    "Provenance",
+    "PublicationDate",
+    "Purpose",
+    "Quantity",
+    "ReadinessChange",
+    "Record",
+    "Statement",
+    "__version__",
+    "parse_record",
+    "text_sha256",
+]

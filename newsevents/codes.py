@@ -1,0 +1,284 @@
+"""The catalogue of issue codes: every rule and check is registered here once.
+
+A code is data (Frictionless): a stable identifier (``NE`` + family digit + two digits), a
+slug, a severity, a family, a one-line description and a message template.  The pydantic
+models raise rule violations by code, the validator reports them by code, and
+``docs/validation.md`` is generated from this table, so none of them can drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad an issue is: ``error`` is a MUST, ``warning`` a SHOULD, ``info`` a note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Family(StrEnum):
+    """The family a check belongs to; the hundreds digit of its code."""
+
+    READING = "reading"
+    VERSION = "version"
+    STRUCTURE = "structure"
+    CODEBOOK = "codebook"
+    REFERENCE = "reference"
+    ANCHORING = "anchoring"
+    FACTUALITY = "factuality"
+    PRACTICE = "best-practice"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    """One registered check: its code, slug, severity, family, description and template."""
+
+    code: str
+    slug: str
+    severity: Severity
+    family: Family
+    description: str
+    template: str
+
+    def render(self, **context: object) -> str:
+        """Fill the message template with ``context``; unknown keys render as ``?``."""
+        return self.template.format_map(_Lenient(context))
+
+
+class _Lenient(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+_F = Family
+
+_SPECS: tuple[CheckSpec, ...] = (
+    # 1xx reading
+    CheckSpec("NE101", "file-unreadable", E, _F.READING,
+              "The file cannot be opened or read.", "cannot read {path}: {reason}"),
+    CheckSpec("NE102", "not-utf8", E, _F.READING,
+              "The bytes are not valid UTF-8.",
+              "expected UTF-8 text, found an invalid byte at offset {offset}"),
+    CheckSpec("NE103", "invalid-json", E, _F.READING,
+              "The text is not valid JSON.",
+              "invalid JSON at line {line}, column {column}: {reason}"),
+    CheckSpec("NE104", "record-not-object", E, _F.READING,
+              "A record is not a JSON object.", "expected a JSON object, found {found}"),
+    CheckSpec("NE105", "unsupported-format", E, _F.READING,
+              "The file is not JSON, JSON Lines or Parquet.",
+              "expected a .json, .jsonl, .ndjson or .parquet file, found {found}"),
+    CheckSpec("NE106", "parquet-unreadable", E, _F.READING,
+              "The Parquet file is truncated, corrupt or not Parquet at all.",
+              "cannot read Parquet: {reason}"),
+    CheckSpec("NE107", "parquet-column-type", E, _F.READING,
+              "A Parquet column has a type other than the one the schema derives.",
+              "column {column}: expected {expected}, found {found}"),
+    CheckSpec("NE108", "too-deep", E, _F.READING,
+              "A value is nested deeper than any valid record can be.",
+              "nesting deeper than {limit} levels"),
+    # 2xx version
+    CheckSpec("NE201", "version-missing", E, _F.VERSION,
+              "A record has no schema_version.", "expected schema_version, found none"),
+    CheckSpec("NE202", "version-unknown-major", E, _F.VERSION,
+              "The record's major schema version is not one this library reads.",
+              "schema_version {found} is not supported; supported versions: {supported}"),
+    CheckSpec("NE203", "version-newer-minor", W, _F.VERSION,
+              "The record is of a newer minor version than this library knows; it is "
+              "validated against the newest known version of the same major.",
+              "schema_version {found} is newer than {known}, the newest this library knows"),
+    CheckSpec("NE204", "version-malformed", E, _F.VERSION,
+              "schema_version is not a MAJOR.MINOR.PATCH version.",
+              "expected a version like 1.0.0, found {found}"),
+    # 3xx structure
+    CheckSpec("NE301", "missing-field", E, _F.STRUCTURE,
+              "A required field is missing.", "required field {field} is missing"),
+    CheckSpec("NE302", "wrong-type", E, _F.STRUCTURE,
+              "A value has the wrong type.", "expected {expected}, found {found}"),
+    CheckSpec("NE303", "unknown-field", E, _F.STRUCTURE,
+              "A field is not defined by the schema.", "unknown field {field}"),
+    CheckSpec("NE304", "bad-enum-value", E, _F.STRUCTURE,
+              "A value is not one of the allowed values.", "expected {expected}, found {found}"),
+    CheckSpec("NE305", "bad-pattern", E, _F.STRUCTURE,
+              "A string does not match the required pattern.",
+              "expected a string matching {expected}, found {found}"),
+    CheckSpec("NE306", "out-of-range", E, _F.STRUCTURE,
+              "A number, string or list is outside its allowed range or length.",
+              "{reason}, found {found}"),
+    CheckSpec("NE307", "bad-record-type", E, _F.STRUCTURE,
+              "record_type or event_type is missing or not one of the known types.",
+              "expected {expected}, found {found}"),
+    CheckSpec("NE308", "invalid-value", E, _F.STRUCTURE,
+              "A value is invalid for another structural reason.", "{reason}"),
+    # 4xx codebooks
+    CheckSpec("NE401", "cameo-code-unknown", E, _F.CODEBOOK,
+              "The CAMEO event code is not in the CAMEO 1.1b3 codebook.",
+              "expected a CAMEO 1.1b3 event code, found {found}"),
+    CheckSpec("NE402", "cameo-code-not-allowed", E, _F.CODEBOOK,
+              "The CAMEO code is not allowed for this event type.",
+              "a {event_type} event allows CAMEO codes {allowed}, found {found}"),
+    CheckSpec("NE403", "cameo-root-mismatch", E, _F.CODEBOOK,
+              "The CAMEO root is not the first two digits of the code.",
+              "expected root {expected} for code {code}, found {found}"),
+    CheckSpec("NE404", "quad-class-mismatch", E, _F.CODEBOOK,
+              "QuadClass disagrees with the CAMEO code under the stated convention.",
+              "expected quad class {expected} for code {code} ({convention}), found {found}"),
+    CheckSpec("NE405", "goldstein-mismatch", E, _F.CODEBOOK,
+              "The Goldstein value disagrees with the CAMEO code under the stated table.",
+              "expected Goldstein {expected} for code {code} ({table}), found {found}"),
+    CheckSpec("NE406", "plover-type-unknown", E, _F.CODEBOOK,
+              "The PLOVER event type is not one of PLOVER's 16 types.",
+              "expected a PLOVER type, found {found}"),
+    CheckSpec("NE407", "plover-mode-unknown", E, _F.CODEBOOK,
+              "A PLOVER mode does not belong to the PLOVER type.",
+              "expected one of {expected} for {plover_type}, found {found}"),
+    CheckSpec("NE408", "plover-cameo-mismatch", E, _F.CODEBOOK,
+              "The PLOVER type disagrees with the CAMEO code's PLOVER mapping.",
+              "expected PLOVER {expected} for CAMEO {code}, found {found}"),
+    CheckSpec("NE409", "acled-pair-invalid", E, _F.CODEBOOK,
+              "The ACLED sub-event type does not belong to the ACLED event type.",
+              "expected one of {expected} for {event_type}, found {found}"),
+    CheckSpec("NE410", "country-unknown", E, _F.CODEBOOK,
+              "A country code is not an ISO 3166-1 alpha-3 code.",
+              "expected an ISO 3166-1 alpha-3 code, found {found}"),
+    CheckSpec("NE411", "actor-code-malformed", E, _F.CODEBOOK,
+              "A CAMEO actor code is not a run of one to five 3-letter elements.",
+              "expected 1 to 5 upper-case 3-letter elements, found {found}"),
+    CheckSpec("NE412", "actor-code-country-mismatch", E, _F.CODEBOOK,
+              "The CAMEO actor code starts with a country other than the actor's country.",
+              "expected the code to start with {expected}, found {found}"),
+    CheckSpec("NE413", "actor-code-element-unknown", W, _F.CODEBOOK,
+              "An element of a CAMEO actor code after the first is not a known role, "
+              "international or region code.",
+              "element {element} of {found} is not in the CAMEO actor role codebook"),
+    CheckSpec("NE414", "plover-context-unknown", W, _F.CODEBOOK,
+              "A PLOVER context is not one of PLOVER's general contexts.",
+              "expected a PLOVER context, found {found}"),
+    # 5xx references
+    CheckSpec("NE501", "duplicate-id", E, _F.REFERENCE,
+              "Two records of the same kind share an id.",
+              "id {found} is already used by the record at {first}"),
+    CheckSpec("NE502", "actor-unknown", E, _F.REFERENCE,
+              "A referenced actor is not defined.", "no actor with id {found}"),
+    CheckSpec("NE503", "document-unknown", E, _F.REFERENCE,
+              "A referenced document is not defined.", "no document with id {found}"),
+    CheckSpec("NE504", "event-unknown", E, _F.REFERENCE,
+              "A referenced event is not defined.", "no event with id {found}"),
+    CheckSpec("NE505", "self-report", E, _F.REFERENCE,
+              "A statement reports itself, or an event links to itself.",
+              "event {found} refers to itself"),
+    CheckSpec("NE506", "reference-cycle", E, _F.REFERENCE,
+              "Statements report each other in a cycle.", "cycle: {cycle}"),
+    CheckSpec("NE507", "reported-not-statement-target", W, _F.REFERENCE,
+              "A statement reports an event of another document.",
+              "event {found} is in document {other}, the statement in {document}"),
+    CheckSpec("NE508", "duplicate-reference", E, _F.REFERENCE,
+              "The same id is listed twice where each may appear once.",
+              "{found} is listed more than once"),
+    # 6xx anchoring
+    CheckSpec("NE601", "span-out-of-bounds", E, _F.ANCHORING,
+              "A span ends past the end of its document.",
+              "span {start}:{end} ends past the document's {length} code points"),
+    CheckSpec("NE602", "span-empty", E, _F.ANCHORING,
+              "A span selects no text (start equals end).", "span {start}:{end} is empty"),
+    CheckSpec("NE603", "span-reversed", E, _F.ANCHORING,
+              "A span starts after it ends.", "span start {start} is after its end {end}"),
+    CheckSpec("NE604", "span-text-mismatch", E, _F.ANCHORING,
+              "A span's exact text differs from the document text at its offsets.",
+              "expected {expected!r} at {start}:{end}, found {found!r}{cause}"),
+    CheckSpec("NE605", "span-length-mismatch", E, _F.ANCHORING,
+              "A span's exact text is not end - start code points long.",
+              "span {start}:{end} is {width} code points, its exact text {length}"),
+    CheckSpec("NE606", "document-hash-mismatch", E, _F.ANCHORING,
+              "A document's sha256 is not the hash of its text's UTF-8 bytes.",
+              "expected sha256 {expected}, found {found}"),
+    CheckSpec("NE607", "spans-not-checked", I, _F.ANCHORING,
+              "Spans were not checked because the document text was not at hand.",
+              "{count} record(s) point into documents whose text is not available: "
+              "{documents}"),
+    CheckSpec("NE608", "span-context-mismatch", W, _F.ANCHORING,
+              "A span's prefix or suffix differs from the text around it.",
+              "expected {which} {expected!r}, found {found!r}"),
+    # 7xx factuality and time
+    CheckSpec("NE701", "condition-missing", E, _F.FACTUALITY,
+              "A conditional event states no condition.",
+              "modality is conditional but no condition is given"),
+    CheckSpec("NE702", "condition-unexpected", E, _F.FACTUALITY,
+              "A condition is given for an event that is not conditional.",
+              "a condition is given but modality is {found}"),
+    CheckSpec("NE703", "negative-completed", E, _F.FACTUALITY,
+              "A negated event has a status that says it happened.",
+              "polarity is negative but status is {found}"),
+    CheckSpec("NE704", "status-polarity-mismatch", E, _F.FACTUALITY,
+              "A status that rules an event out needs negative polarity.",
+              "status {found} needs polarity negative"),
+    CheckSpec("NE705", "asserted-past-after-publication", E, _F.FACTUALITY,
+              "An asserted past event is dated after its document's publication date.",
+              "event date {found} is after the publication date {published}"),
+    CheckSpec("NE706", "bad-precision", E, _F.FACTUALITY,
+              "A date does not fit its stated precision.", "{reason}"),
+    CheckSpec("NE707", "inferred-without-basis", E, _F.FACTUALITY,
+              "An inferred date or value does not say what it was inferred from.",
+              "inferred is true but no basis is given"),
+    CheckSpec("NE708", "date-range-reversed", E, _F.FACTUALITY,
+              "An end date is before its start date.", "end {found} is before start {start}"),
+    CheckSpec("NE709", "range-reversed", E, _F.FACTUALITY,
+              "A quantity range's low is above its high.", "low {low} is above high {high}"),
+    CheckSpec("NE710", "quantity-shape", E, _F.FACTUALITY,
+              "A quantity gives neither or both of a value and a range.", "{reason}"),
+    CheckSpec("NE711", "readiness-direction", E, _F.FACTUALITY,
+              "A readiness change's durations disagree with its direction.", "{reason}"),
+    CheckSpec("NE712", "bad-duration", E, _F.FACTUALITY,
+              "A duration is not an ISO 8601 duration.",
+              "expected an ISO 8601 duration like P5D, found {found}"),
+    CheckSpec("NE713", "naive-timestamp", E, _F.FACTUALITY,
+              "A timestamp has no time zone.",
+              "expected a timestamp with a time zone, found {found}"),
+    CheckSpec("NE714", "role-not-allowed", E, _F.FACTUALITY,
+              "A participant role is not allowed for this event type.",
+              "a {event_type} event allows roles {allowed}, found {found}"),
+    CheckSpec("NE715", "speaker-count", E, _F.FACTUALITY,
+              "A statement must name exactly one speaker.", "expected 1 speaker, found {found}"),
+    CheckSpec("NE716", "coordinates-incomplete", E, _F.FACTUALITY,
+              "A location gives a latitude without a longitude or the reverse.",
+              "latitude and longitude must come together"),
+    CheckSpec("NE717", "location-country-missing", E, _F.FACTUALITY,
+              "A location of kind country has no country code.",
+              "location {found} is a country but has no country_code"),
+    CheckSpec("NE718", "quote-kind-mismatch", E, _F.FACTUALITY,
+              "A direct quotation has no quote span, or reported speech has one.", "{reason}"),
+    CheckSpec("NE719", "translation-without-source-language", E, _F.FACTUALITY,
+              "A translated document does not say what language it was translated from.",
+              "is_translation is true but source_language is missing"),
+    # 8xx best practice
+    CheckSpec("NE801", "no-evidence", W, _F.PRACTICE,
+              "An event has no trigger and no evidence span.", "event {found} has no evidence"),
+    CheckSpec("NE802", "no-cameo-code", W, _F.PRACTICE,
+              "An event has no CAMEO coding.", "event {found} has no CAMEO code"),
+    CheckSpec("NE803", "approximate-without-span", W, _F.PRACTICE,
+              "An approximate quantity has no evidence span.",
+              "approximate quantity {found} has no evidence"),
+    CheckSpec("NE804", "no-actors", W, _F.PRACTICE,
+              "An event names no participants.", "event {found} has no participants"),
+    CheckSpec("NE805", "additional-values", I, _F.PRACTICE,
+              "An open vocabulary field uses a value outside its suggested list.",
+              "{field} uses {found}, outside the suggested values"),
+    CheckSpec("NE806", "issues-truncated", I, _F.PRACTICE,
+              "More issues of one code were found than the report lists.",
+              "{count} more {code} issue(s) were counted but not listed"),
+)
+
+CATALOG: dict[str, CheckSpec] = {spec.code: spec for spec in _SPECS}
+BY_SLUG: dict[str, CheckSpec] = {spec.slug: spec for spec in _SPECS}
+
+
+def spec(code_or_slug: str) -> CheckSpec:
+    """Return the registered check for a code (``NE604``) or a slug (``span-text-mismatch``)."""
+    found = CATALOG.get(code_or_slug) or BY_SLUG.get(code_or_slug)
+    if found is None:
+        raise KeyError(f"unknown check {code_or_slug!r}")
+    return found

@@ -1,0 +1,32 @@
+"""Events: a discriminated union of alerts, deployments and statements."""
+
+from typing import Annotated
+
+from pydantic import Field
+
+from newsevents.models.events.alert import Alert
+from newsevents.models.events.base import EventBase
+from newsevents.models.events.deployment import Deployment
+from newsevents.models.events.parts import (
+    EventLink,
+    Force,
+    Participant,
+    Purpose,
+    ReadinessChange,
+)
+from newsevents.models.events.statement import Statement
+
+Event = Annotated[Alert | Deployment | Statement, Field(discriminator="event_type")]
+
+__all__ = [
+    "Alert",
+    "Deployment",
+    "Event",
+    "EventBase",
+    "EventLink",
+    "Force",
+    "Participant",
+    "Purpose",
+    "ReadinessChange",
+    "Statement",
+]

@@ -1,0 +1,1 @@
+"""Maintainer tools: regenerate committed artefacts from their single sources."""
