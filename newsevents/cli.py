@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     schema = commands.add_parser("schema", help="print a published JSON Schema")
-    schema.add_argument("--version", default=SCHEMA_VERSION, help="schema version (default: %(default)s)")
+    schema.add_argument(
+        "--version", default=SCHEMA_VERSION, help="schema version (default: %(default)s)"
+    )
     schema.add_argument(
         "--record-type", default="event", choices=RECORD_TYPES, help="record type (default: event)"
     )
@@ -76,11 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
+    import importlib
+
     try:
-        from newsevents.validation.cli import add_parser
+        module = importlib.import_module("newsevents.validation.cli")
     except ImportError:  # the validator is not built yet
         return
-    add_parser(commands)
+    module.add_parser(commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

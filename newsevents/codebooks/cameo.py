@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-
 from newsevents.codebooks._files import read_tsv
 
 QuadConvention = Literal["gdelt", "icews"]

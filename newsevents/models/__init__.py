@@ -34,9 +34,7 @@ from newsevents.models.time import EventTime
 Record = Annotated[Document | Actor | Event, Field(discriminator="record_type")]
 """Any top-level record."""
 
-RECORD_ADAPTER: TypeAdapter[Document | Actor | Alert | Deployment | Statement] = TypeAdapter(
-    Record
-)
+RECORD_ADAPTER: TypeAdapter[Document | Actor | Alert | Deployment | Statement] = TypeAdapter(Record)
 EVENT_ADAPTER: TypeAdapter[Alert | Deployment | Statement] = TypeAdapter(Event)
 
 __all__ = [

@@ -36,7 +36,8 @@ class Actor(Model):
 
     record_type: Literal["actor"] = Field(description="Always 'actor'.")
     schema_version: str = Field(
-        pattern=SCHEMA_MAJOR_PATTERN, description="Schema version of this record.",
+        pattern=SCHEMA_MAJOR_PATTERN,
+        description="Schema version of this record.",
         examples=["1.0.0"],
     )
     id: Identifier = Field(description="Actor id, unique in a dataset.", examples=["actor-kirby"])

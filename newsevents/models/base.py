@@ -13,9 +13,7 @@ from newsevents.codes import spec
 
 SCHEMA_MAJOR_PATTERN = r"^1\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 
-Identifier = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
-]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
 """A record id: 1-128 characters, letters, digits and ``._:-``, not starting with punctuation."""
 
 WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]{0,11}$")]
@@ -58,7 +56,8 @@ def raise_violations(model: BaseModel, violations: Iterable[Violation]) -> None:
     details = [
         InitErrorDetails(
             type=PydanticCustomError(
-                v.code, spec(v.code).render(**v.context).replace("{", "(").replace("}", ")"),
+                v.code,
+                spec(v.code).render(**v.context).replace("{", "(").replace("}", ")"),
                 v.context,
             ),
             loc=v.loc,

@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Self
 from pydantic import (
     AfterValidator,
     Field,
+    JsonValue,
     StringConstraints,
     WithJsonSchema,
     field_validator,
@@ -26,6 +27,11 @@ from newsevents.codebooks import (
 )
 from newsevents.codes import spec
 from newsevents.models.base import Model, Violation, raise_violations
+
+_PLOVER_TYPES: list[JsonValue] = [*PLOVER_TYPES]
+_ACLED_TYPES: list[JsonValue] = [*ACLED_EVENT_TYPES]
+_ACLED_SUB_TYPES: list[JsonValue] = [*sorted({s for v in ACLED_EVENT_TYPES.values() for s in v})]
+
 
 def _unknown(code: str, **context: object) -> PydanticCustomError:
     return PydanticCustomError(code, spec(code).render(**context), dict(context))
@@ -89,21 +95,26 @@ class CameoCoding(Model):
         if entry is None:
             return []
         found: list[Violation] = []
+        context: dict[str, object]
         if self.root != entry.root:
             context = {"expected": entry.root, "code": self.code, "found": self.root}
             found.append(Violation("NE403", ("root",), context, self.root))
         quad = expected_quad_class(entry, self.quad_class_convention)
         if self.quad_class != quad:
             context = {
-                "expected": quad, "code": self.code,
-                "convention": self.quad_class_convention, "found": self.quad_class,
+                "expected": quad,
+                "code": self.code,
+                "convention": self.quad_class_convention,
+                "found": self.quad_class,
             }
             found.append(Violation("NE404", ("quad_class",), context, self.quad_class))
         goldstein = expected_goldstein(entry, self.goldstein_table)
         if goldstein is not None and abs(self.goldstein - goldstein) > 1e-9:
             context = {
-                "expected": goldstein, "code": self.code,
-                "table": self.goldstein_table, "found": self.goldstein,
+                "expected": goldstein,
+                "code": self.code,
+                "table": self.goldstein_table,
+                "found": self.goldstein,
             }
             found.append(Violation("NE405", ("goldstein",), context, self.goldstein))
         return found
@@ -115,7 +126,7 @@ class PloverCoding(Model):
     type: str = Field(
         description="PLOVER event type.",
         examples=["MOBILIZE"],
-        json_schema_extra={"enum": list(PLOVER_TYPES)},
+        json_schema_extra={"enum": _PLOVER_TYPES},
     )
     modes: list[Slug] = Field(
         default_factory=list, max_length=10, description="PLOVER modes of that type."
@@ -142,8 +153,10 @@ class PloverCoding(Model):
             self,
             (
                 Violation(
-                    "NE407", ("modes", index),
-                    {"expected": list(allowed), "plover_type": self.type, "found": mode}, mode,
+                    "NE407",
+                    ("modes", index),
+                    {"expected": list(allowed), "plover_type": self.type, "found": mode},
+                    mode,
                 )
                 for index, mode in enumerate(self.modes)
                 if mode not in allowed
@@ -158,12 +171,12 @@ class AcledCoding(Model):
     event_type: str = Field(
         description="ACLED event type.",
         examples=["Strategic developments"],
-        json_schema_extra={"enum": list(ACLED_EVENT_TYPES)},
+        json_schema_extra={"enum": _ACLED_TYPES},
     )
     sub_event_type: str = Field(
         description="ACLED sub-event type, one of the event type's.",
         examples=["Change to group/activity"],
-        json_schema_extra={"enum": sorted({s for v in ACLED_EVENT_TYPES.values() for s in v})},
+        json_schema_extra={"enum": _ACLED_SUB_TYPES},
     )
 
     @model_validator(mode="after")
@@ -171,7 +184,8 @@ class AcledCoding(Model):
         if not acled_pair_is_valid(self.event_type, self.sub_event_type):
             expected = list(ACLED_EVENT_TYPES.get(self.event_type, ACLED_EVENT_TYPES))
             context = {
-                "expected": expected, "event_type": self.event_type,
+                "expected": expected,
+                "event_type": self.event_type,
                 "found": self.sub_event_type,
             }
             loc = "sub_event_type" if self.event_type in ACLED_EVENT_TYPES else "event_type"

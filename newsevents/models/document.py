@@ -56,7 +56,8 @@ class Document(Model):
 
     record_type: Literal["document"] = Field(description="Always 'document'.")
     schema_version: str = Field(
-        pattern=SCHEMA_MAJOR_PATTERN, description="Schema version of this record.",
+        pattern=SCHEMA_MAJOR_PATTERN,
+        description="Schema version of this record.",
         examples=["1.0.0"],
     )
     id: Identifier = Field(description="Document id, unique in a dataset.")

@@ -47,7 +47,9 @@ class Quantity(Model):
             return [Violation("NE710", ("value",), {"reason": reason}, self.value)]
         if has_range and (self.low is None or self.high is None):
             reason = "a range needs both low and high"
-            return [Violation("NE710", ("low" if self.low is None else "high",), {"reason": reason})]
+            return [
+                Violation("NE710", ("low" if self.low is None else "high",), {"reason": reason})
+            ]
         if self.low is not None and self.high is not None and self.low > self.high:
             return [Violation("NE709", ("low",), {"low": self.low, "high": self.high}, self.low)]
         return []

@@ -24,7 +24,9 @@ class EventTime(Model):
     """
 
     date: dt.date = Field(
-        strict=False, description="First day of the period (ISO 8601 date).", examples=["2022-01-24"]
+        strict=False,
+        description="First day of the period (ISO 8601 date).",
+        examples=["2022-01-24"],
     )
     end_date: dt.date | None = Field(
         default=None, strict=False, description="Last day, for an event that spans a period."

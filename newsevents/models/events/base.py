@@ -32,7 +32,8 @@ class EventBase(Model):
 
     record_type: Literal["event"] = Field(description="Always 'event'.")
     schema_version: str = Field(
-        pattern=SCHEMA_MAJOR_PATTERN, description="Schema version of this record.",
+        pattern=SCHEMA_MAJOR_PATTERN,
+        description="Schema version of this record.",
         examples=["1.0.0"],
     )
     id: Identifier = Field(description="Event id, unique in a dataset.", examples=["ev-alert-01"])
@@ -74,7 +75,8 @@ class EventBase(Model):
         event_type = self.event_type_name
         if self.cameo is not None and self.cameo.code not in allowed_cameo_codes(event_type):
             context = {
-                "event_type": event_type, "allowed": list(cameo_prefixes(event_type)),
+                "event_type": event_type,
+                "allowed": list(cameo_prefixes(event_type)),
                 "found": self.cameo.code,
             }
             found.append(Violation("NE402", ("cameo", "code"), context, self.cameo.code))
@@ -87,16 +89,17 @@ class EventBase(Model):
         roles = allowed_roles(event_type)
         for index, participant in enumerate(self.participants):
             if participant.role not in roles:
-                context = {"event_type": event_type, "allowed": list(roles),
-                           "found": participant.role}
+                context = {
+                    "event_type": event_type,
+                    "allowed": list(roles),
+                    "found": participant.role,
+                }
                 found.append(
                     Violation("NE714", ("participants", index, "role"), context, participant.role)
                 )
         pairs = (f"{p.actor_id} as {p.role}" for p in self.participants)
         for index, pair in duplicates(pairs):
-            found.append(
-                Violation("NE508", ("participants", index), {"found": pair}, pair)
-            )
+            found.append(Violation("NE508", ("participants", index), {"found": pair}, pair))
         for index, link in enumerate(self.links):
             if link.event_id == self.id:
                 found.append(

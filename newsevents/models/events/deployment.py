@@ -12,8 +12,16 @@ from newsevents.models.events.parts import Force, Purpose
 from newsevents.models.location import Location
 
 DeploymentStatus = Literal[
-    "considered", "recommended", "prepared", "ordered", "under_way", "completed", "ruled_out",
-    "not_planned", "cancelled", "unknown",
+    "considered",
+    "recommended",
+    "prepared",
+    "ordered",
+    "under_way",
+    "completed",
+    "ruled_out",
+    "not_planned",
+    "cancelled",
+    "unknown",
 ]
 HAPPENED = frozenset({"under_way", "completed"})
 EXCLUDED = frozenset({"ruled_out", "not_planned", "cancelled"})

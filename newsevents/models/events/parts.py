@@ -9,7 +9,6 @@ from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from newsevents.codes import spec
-
 from newsevents.models.base import (
     Identifier,
     LongText,
@@ -23,7 +22,13 @@ from newsevents.models.quantity import Quantity
 from newsevents.models.span import EvidenceSpan
 
 Role = Literal[
-    "source", "target", "orderer", "authorizer", "recommender", "beneficiary", "speaker",
+    "source",
+    "target",
+    "orderer",
+    "authorizer",
+    "recommender",
+    "beneficiary",
+    "speaker",
     "addressee",
 ]
 DURATION_PATTERN = (
@@ -140,7 +145,13 @@ class Purpose(Model):
 
 
 LinkRelation = Literal[
-    "prepares_for", "enables", "condition_of", "part_of", "follows", "same_as", "elaborates",
+    "prepares_for",
+    "enables",
+    "condition_of",
+    "part_of",
+    "follows",
+    "same_as",
+    "elaborates",
     "contrasts_with",
 ]
 
