@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError
 
 from newsevents.codes import spec
 
@@ -20,6 +30,47 @@ WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]{0,11}$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_RFC3339 = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def _plain_date(value: Any) -> Any:
+    # Lax pydantic would also take 0, b"...", datetimes and "2022-01-24T00:00:00", all of
+    # which the JSON Schema (type string, format date) rejects: accept only what it accepts.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise PydanticKnownError("date_type")
+    if not _ISO_DATE.fullmatch(value):
+        raise PydanticKnownError("date_parsing", {"error": "expected a plain YYYY-MM-DD date"})
+    return value
+
+
+def _rfc3339(value: Any) -> Any:
+    # Lax pydantic would also take Unix timestamps and "2022-01-24 00:00Z"; the JSON Schema
+    # says format date-time (RFC 3339).  Offsets in seconds would not survive a JSON dump.
+    if isinstance(value, dt.datetime):
+        offset = value.utcoffset()
+        if offset is not None and offset.seconds % 60:
+            raise PydanticKnownError("timezone_aware")
+        return value
+    if not isinstance(value, str):
+        raise PydanticKnownError("datetime_type")
+    if not _RFC3339.fullmatch(value):
+        raise PydanticKnownError(
+            "datetime_parsing", {"error": "expected an RFC 3339 date-time with a time zone"}
+        )
+    return value
+
+
+IsoDate = Annotated[dt.date, Field(strict=False), BeforeValidator(_plain_date)]
+"""A date given as ``YYYY-MM-DD`` in JSON (a ``datetime.date`` in Python), nothing laxer."""
+
+IsoDatetime = Annotated[AwareDatetime, Field(strict=False), BeforeValidator(_rfc3339)]
+"""A timestamp with a time zone, as an RFC 3339 string in JSON."""
 
 
 class Model(BaseModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from typing import Annotated, Literal, Self
 
@@ -11,6 +10,7 @@ from pydantic import Field, StringConstraints, model_validator
 from newsevents.models.base import (
     SCHEMA_MAJOR_PATTERN,
     Identifier,
+    IsoDate,
     LongText,
     Model,
     ShortText,
@@ -33,7 +33,7 @@ def text_sha256(text: str) -> str:
 class PublicationDate(Model):
     """When the document was published, and whether the document says so."""
 
-    date: dt.date = Field(strict=False, description="Publication date (ISO 8601).")
+    date: IsoDate = Field(strict=False, description="Publication date (ISO 8601).")
     status: Literal["stated", "inferred"] = Field(
         description="stated: the document gives it; inferred: resolved from other evidence."
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
-from newsevents.models.base import Model, ShortText
+from newsevents.models.base import IsoDatetime, Model, ShortText
 
 SemVer = Annotated[
     str, StringConstraints(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
@@ -25,7 +25,7 @@ class Provenance(Model):
         description="Version of the annotation guidelines (docs/codebook.md) followed.",
         examples=["1.0.0"],
     )
-    annotated_at: AwareDatetime = Field(
+    annotated_at: IsoDatetime = Field(
         strict=False,
         description="When the annotation was made, with a time zone (ISO 8601).",
         examples=["2026-11-25T09:00:00Z"],

@@ -7,7 +7,14 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from newsevents.models.base import LongText, Model, ShortText, Violation, raise_violations
+from newsevents.models.base import (
+    IsoDate,
+    LongText,
+    Model,
+    ShortText,
+    Violation,
+    raise_violations,
+)
 from newsevents.models.span import EvidenceSpan
 
 Precision = Literal["day", "week", "month", "year"]
@@ -23,12 +30,12 @@ class EventTime(Model):
     precision name one period without ambiguity (ACLED instead picks the middle of the week).
     """
 
-    date: dt.date = Field(
+    date: IsoDate = Field(
         strict=False,
         description="First day of the period (ISO 8601 date).",
         examples=["2022-01-24"],
     )
-    end_date: dt.date | None = Field(
+    end_date: IsoDate | None = Field(
         default=None, strict=False, description="Last day, for an event that spans a period."
     )
     precision: Precision = Field(
