@@ -1,0 +1,190 @@
+"""Build every published dataset file from the one hand-written source.
+
+``python -m newsevents.tools.build_dataset`` (also run by ``make schema``) reads
+``datasets/<name>/source/annotations.yaml`` and writes ``datasets/<name>/<version>/``: the
+article, the records as JSON and JSON Lines, Parquet tables whose Arrow schema comes from the
+models, the flat events table (CSV and Parquet), Croissant and Frictionless metadata, the
+dataset card and a manifest of every file's sha256, size and record count.  The build is
+deterministic: building twice gives the same bytes.  It also regenerates the counts block of
+docs/datacard.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsevents.codebooks import CODEBOOK_VERSION
+from newsevents.io.arrow import records_to_table
+from newsevents.tools.dataset_card import card, replace_counts_block
+from newsevents.tools.dataset_flat import flat_csv, flat_rows, flat_table
+from newsevents.tools.dataset_metadata import croissant, datapackage
+from newsevents.tools.dataset_source import Source, load_source
+
+ROOT = Path(__file__).resolve().parents[2]
+DATASETS = ROOT / "datasets"
+DATACARD = ROOT / "docs" / "datacard.md"
+MANIFEST_VERSION = "1.0.0"
+
+MEDIA_TYPES = {
+    "txt": "text/plain; charset=utf-8",
+    "json": "application/json",
+    "jsonl": "application/jsonl",
+    "parquet": "application/x-parquet",
+    "csv": "text/csv; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+}
+
+
+def source_paths() -> list[Path]:
+    """Return the hand-written source of every dataset in the repository."""
+    return sorted(DATASETS.glob("*/source/annotations.yaml"))
+
+
+def canonical(record: Any) -> dict[str, Any]:
+    """Return a record's canonical JSON form."""
+    dumped: dict[str, Any] = record.model_dump(mode="json", exclude_none=True)
+    return dumped
+
+
+def json_text(value: Any) -> str:
+    """Serialise readable JSON: 2-space indent, UTF-8 characters kept, final newline."""
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def jsonl_text(records: list[dict[str, Any]]) -> str:
+    """Serialise JSON Lines: one compact canonical record per line."""
+    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
+
+
+def parquet_metadata(source: Source) -> dict[str, str]:
+    """Return the dataset keys added to every Parquet file's key-value metadata."""
+    return {
+        "dataset_name": source.name,
+        "dataset_version": source.version,
+        "guideline_version": source.guideline_version,
+        "license": source.license,
+    }
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write ``table`` deterministically (fixed options, statistics, one row group)."""
+    pq.write_table(
+        table,
+        path,
+        compression="zstd",
+        compression_level=9,
+        row_group_size=max(1, table.num_rows),
+        use_dictionary=False,
+        write_statistics=True,
+    )
+
+
+def _tables(source: Source) -> dict[str, tuple[str, list[dict[str, Any]]]]:
+    return {
+        "documents": ("document", [canonical(source.document)]),
+        "actors": ("actor", [canonical(a) for a in source.actors]),
+        "events": ("event", [canonical(e) for e in source.events]),
+    }
+
+
+def _file_entry(folder: Path, name: str, records: int | None) -> dict[str, Any]:
+    data = (folder / name).read_bytes()
+    fmt = name.rsplit(".", 1)[1]
+    entry: dict[str, Any] = {
+        "path": name,
+        "format": fmt,
+        "media_type": MEDIA_TYPES[fmt],
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "bytes": len(data),
+    }
+    if records is not None:
+        entry["records"] = records
+    return entry
+
+
+def write_data_files(source: Source, folder: Path) -> list[dict[str, Any]]:
+    """Write the article, JSON, JSON Lines, Parquet and flat files; return manifest entries."""
+    (folder / "article.txt").write_bytes(source.document.text.encode("utf-8"))
+    entries = [_file_entry(folder, "article.txt", None)]
+    tables = _tables(source)
+    everything: dict[str, Any] = {"dataset": source.name, "version": source.version}
+    everything.update({name: records for name, (_, records) in tables.items()})
+    (folder / "records.json").write_text(json_text(everything), encoding="utf-8")
+    total = sum(len(records) for _, records in tables.values())
+    entries.append(_file_entry(folder, "records.json", total))
+    extra = parquet_metadata(source)
+    for name, (record_type, records) in tables.items():
+        (folder / f"{name}.jsonl").write_text(jsonl_text(records), encoding="utf-8")
+        entries.append(_file_entry(folder, f"{name}.jsonl", len(records)))
+        write_parquet(records_to_table(record_type, records, extra), folder / f"{name}.parquet")
+        entries.append(_file_entry(folder, f"{name}.parquet", len(records)))
+    rows = flat_rows(source.events, source.actors)
+    (folder / "events_flat.csv").write_text(flat_csv(rows), encoding="utf-8")
+    entries.append(_file_entry(folder, "events_flat.csv", len(rows)))
+    flat_metadata = {f"newsevents.{k}": v for k, v in extra.items()}
+    flat_metadata.update(
+        {
+            "newsevents.record_type": "events_flat",
+            "newsevents.schema_version": source.document.schema_version,
+            "newsevents.codebook_version": CODEBOOK_VERSION,
+        }
+    )
+    write_parquet(flat_table(rows, flat_metadata), folder / "events_flat.parquet")
+    entries.append(_file_entry(folder, "events_flat.parquet", len(rows)))
+    return entries
+
+
+def build(source_path: Path, out_root: Path) -> dict[str, Any]:
+    """Build the dataset of ``source_path`` into ``out_root/<version>/``; return its manifest."""
+    source = load_source(source_path)
+    folder = out_root / source.version
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    entries = write_data_files(source, folder)
+    sha256 = {entry["path"]: entry["sha256"] for entry in entries}
+    (folder / "croissant.json").write_text(json_text(croissant(source, sha256)), encoding="utf-8")
+    (folder / "datapackage.json").write_text(
+        json_text(datapackage(source, sha256)), encoding="utf-8"
+    )
+    (folder / "README.md").write_text(card(source, entries), encoding="utf-8")
+    entries += [_file_entry(folder, n, None) for n in ("croissant.json", "datapackage.json")]
+    entries.append(_file_entry(folder, "README.md", None))
+    manifest = {
+        "manifest_version": MANIFEST_VERSION,
+        "name": source.name,
+        "version": source.version,
+        "schema_version": source.document.schema_version,
+        "codebook_version": CODEBOOK_VERSION,
+        "guideline_version": source.guideline_version,
+        "license": source.license,
+        "released": source.released,
+        "parquet_writer": f"pyarrow {pa.__version__}",
+        "records": {name: len(records) for name, (_, records) in _tables(source).items()},
+        "files": entries,
+    }
+    (folder / "manifest.json").write_text(json_text(manifest), encoding="utf-8")
+    return manifest
+
+
+def main() -> None:
+    """Rebuild every dataset in the repository and the counts in docs/datacard.md."""
+    for source_path in source_paths():
+        manifest = build(source_path, source_path.parent.parent)
+        print(f"built {manifest['name']} {manifest['version']}: {len(manifest['files'])} files")
+        if DATACARD.exists():
+            source = load_source(source_path)
+            text = DATACARD.read_text(encoding="utf-8")
+            DATACARD.write_text(replace_counts_block(text, source), encoding="utf-8")
+            print(f"updated {DATACARD.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
