@@ -5,6 +5,14 @@ The public API is listed in ``__all__``; everything else is internal.
 """
 
 from newsevents.codebooks import CODEBOOK_VERSION
+from newsevents.dataset import (
+    Dataset,
+    DatasetError,
+    DatasetFileError,
+    DatasetNotFoundError,
+    available_datasets,
+    load_dataset,
+)
 from newsevents.models import (
     RECORD_ADAPTER,
     AcledCoding,
@@ -51,6 +59,10 @@ __all__ = [
     "Alert",
     "CameoCoding",
     "Condition",
+    "Dataset",
+    "DatasetError",
+    "DatasetFileError",
+    "DatasetNotFoundError",
     "Deployment",
     "Document",
     "Event",
@@ -70,6 +82,8 @@ __all__ = [
     "Record",
     "Statement",
     "__version__",
+    "available_datasets",
+    "load_dataset",
     "parse_record",
     "text_sha256",
 ]
