@@ -237,7 +237,7 @@ _SPECS: tuple[CheckSpec, ...] = (
         ERROR,
         _F.CODEBOOK,
         "The CAMEO code is not allowed for this event type.",
-        "a {event_type} event allows CAMEO codes {allowed}, found {found}",
+        "{event_type} events allow CAMEO codes under {allowed}, found {found}",
     ),
     CheckSpec(
         "NE403",
@@ -324,8 +324,8 @@ _SPECS: tuple[CheckSpec, ...] = (
         "actor-code-element-unknown",
         WARNING,
         _F.CODEBOOK,
-        "An element of a CAMEO actor code after the first is not a known role, "
-        "international or region code.",
+        "An element of a CAMEO actor code is not a known country, role, international or "
+        "region code.",
         "element {element} of {found} is not in the CAMEO actor role codebook",
     ),
     CheckSpec(
@@ -432,7 +432,7 @@ _SPECS: tuple[CheckSpec, ...] = (
         ERROR,
         _F.ANCHORING,
         "A span's exact text differs from the document text at its offsets.",
-        "expected {expected!r} at {start}:{end}, found {found!r}{cause}",
+        "exact text {expected} is not at {start}:{end}, where the document has {found}{cause}",
     ),
     CheckSpec(
         "NE605",
@@ -464,7 +464,7 @@ _SPECS: tuple[CheckSpec, ...] = (
         WARNING,
         _F.ANCHORING,
         "A span's prefix or suffix differs from the text around it.",
-        "expected {which} {expected!r}, found {found!r}",
+        "expected {which} {expected}, found {found}",
     ),
     # 7xx factuality and time
     CheckSpec(
@@ -577,7 +577,7 @@ _SPECS: tuple[CheckSpec, ...] = (
         ERROR,
         _F.FACTUALITY,
         "A participant role is not allowed for this event type.",
-        "a {event_type} event allows roles {allowed}, found {found}",
+        "{event_type} events allow roles {allowed}, found {found}",
     ),
     CheckSpec(
         "NE715",

@@ -1,0 +1,193 @@
+"""Anchoring: every evidence span must select, in its document's text, the words it quotes.
+
+Offsets count Unicode code points, end exclusive (W3C TextPositionSelector).  When the quoted
+text is not at the offsets but occurs elsewhere, the issue says why it most likely moved:
+UTF-8 byte offsets, UTF-16 code units, or an offset off by one.  Spans of a document not yet
+read are checked when it arrives; spans of documents never at hand are summarised by NE607.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from newsevents.models import Document, EventBase, EvidenceSpan
+from newsevents.validation.checks.registry import (
+    RecordContext,
+    RecordPlace,
+    check,
+    finisher,
+    new_issue,
+)
+from newsevents.validation.checks.walk import instances
+from newsevents.validation.issue import Issue
+from newsevents.validation.messages import enumerate_values, quote
+
+if TYPE_CHECKING:
+    from newsevents.validation.checks.state import RunState
+
+_MAX_OCCURRENCES = 1000
+
+
+class DocumentText:
+    """A document's text, publication date, and (computed on demand) its encoded forms."""
+
+    __slots__ = ("_utf8", "_utf16", "id", "published", "text")
+
+    def __init__(self, document_id: str, text: str, published: dt.date | None = None) -> None:
+        self.id = document_id
+        self.text = text
+        self.published = published
+        self._utf8: bytes | None = None
+        self._utf16: bytes | None = None
+
+    def utf8(self) -> bytes:
+        """The text's UTF-8 bytes."""
+        if self._utf8 is None:
+            self._utf8 = self.text.encode("utf-8", "surrogatepass")
+        return self._utf8
+
+    def utf16(self) -> bytes:
+        """The text's UTF-16 (little-endian) code units."""
+        if self._utf16 is None:
+            self._utf16 = self.text.encode("utf-16-le", "surrogatepass")
+        return self._utf16
+
+
+Work = Callable[[DocumentText], Iterator[Issue]]
+
+
+class DocumentStore:
+    """The texts at hand, by document id, and the work waiting for documents not yet read."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, DocumentText] = {}
+        self._waiting: dict[str, list[tuple[RecordPlace, Work]]] = {}
+
+    def add(self, document: DocumentText) -> Iterator[Issue]:
+        """Keep ``document`` (the first of an id wins) and run the work waiting for it."""
+        if document.id in self.texts:
+            return
+        self.texts[document.id] = document
+        for _, work in self._waiting.pop(document.id, []):
+            yield from work(document)
+
+    def when_available(self, document_id: str, place: RecordPlace, work: Work) -> Iterator[Issue]:
+        """Run ``work`` on the document now if it is at hand, else when it is added."""
+        document = self.texts.get(document_id)
+        if document is not None:
+            return work(document)
+        self._waiting.setdefault(document_id, []).append((place, work))
+        return iter(())
+
+    def waiting(self) -> dict[str, list[RecordPlace]]:
+        """Document ids never read, with the records whose work waits for them."""
+        return {key: [place for place, _ in items] for key, items in self._waiting.items()}
+
+
+def spans_of(model: BaseModel) -> Iterator[tuple[str, EvidenceSpan]]:
+    """Yield (JSON pointer, span) for every evidence span anywhere inside ``model``."""
+    return instances(model, EvidenceSpan)
+
+
+def check_span(
+    document: DocumentText,
+    span: EvidenceSpan,
+    pointer: str,
+    place: RecordPlace,
+    record_id: str | None,
+) -> Iterator[Issue]:
+    """Yield NE601, NE604 or NE608 when ``span`` does not fit ``document``'s text."""
+    text, start, end = document.text, span.start, span.end
+    if end > len(text):
+        where = place.location(f"{pointer}/end")
+        yield new_issue("NE601", where, record_id, start=start, end=end, length=len(text))
+        return
+    found = text[start:end]
+    if found != span.exact:
+        cause = likely_cause(document, start, end, span.exact)
+        context = {"expected": quote(span.exact), "found": quote(found), "cause": cause}
+        yield new_issue(
+            "NE604", place.location(pointer), record_id, start=start, end=end, **context
+        )
+        return
+    if span.prefix is not None:
+        before = text[max(0, start - len(span.prefix)) : start]
+        if before != span.prefix:
+            context = {"which": "prefix", "expected": quote(span.prefix), "found": quote(before)}
+            yield new_issue("NE608", place.location(f"{pointer}/prefix"), record_id, **context)
+    if span.suffix is not None:
+        after = text[end : end + len(span.suffix)]
+        if after != span.suffix:
+            context = {"which": "suffix", "expected": quote(span.suffix), "found": quote(after)}
+            yield new_issue("NE608", place.location(f"{pointer}/suffix"), record_id, **context)
+
+
+def likely_cause(document: DocumentText, start: int, end: int, exact: str) -> str:
+    """Say why ``exact`` is not at ``start:end`` when it can be found elsewhere, else ''."""
+    width = len(exact)
+    as_utf8 = exact.encode("utf-8", "surrogatepass")
+    if document.utf8()[start:end] == as_utf8:
+        at = len(document.utf8()[:start].decode("utf-8", "ignore"))
+        return f"; the offsets look like UTF-8 byte offsets: the text is at {at}:{at + width}"
+    as_utf16 = exact.encode("utf-16-le", "surrogatepass")
+    if document.utf16()[2 * start : 2 * end] == as_utf16:
+        at = len(document.utf16()[: 2 * start].decode("utf-16-le", "ignore"))
+        return f"; the offsets look like UTF-16 code units: the text is at {at}:{at + width}"
+    for shift in (-1, 1):
+        if start + shift >= 0 and document.text[start + shift : end + shift] == exact:
+            return f"; the offsets are off by one: the text is at {start + shift}:{end + shift}"
+    nearest = _nearest(document.text, exact, start)
+    if nearest is not None:
+        return f"; the text occurs at {nearest}:{nearest + width}"
+    return ""
+
+
+def _nearest(text: str, exact: str, start: int) -> int | None:
+    best: int | None = None
+    at = text.find(exact)
+    for _ in range(_MAX_OCCURRENCES):
+        if at < 0:
+            break
+        if best is None or abs(at - start) < abs(best - start):
+            best = at
+        at = text.find(exact, at + 1)
+    return best
+
+
+@check("NE601", "NE604", "NE608", models=(EventBase,))
+def event_spans(event: EventBase, context: RecordContext) -> Iterator[Issue]:
+    """Check the event's spans against its document, now or once the document is read."""
+    spans = list(spans_of(event))
+    if not spans:
+        return iter(())
+    place, record_id = context.place, context.record_id
+
+    def work(document: DocumentText) -> Iterator[Issue]:
+        for pointer, span in spans:
+            yield from check_span(document, span, pointer, place, record_id)
+
+    return context.state.documents.when_available(event.document_id, place, work)
+
+
+@check("NE601", "NE604", "NE608", models=(Document,))
+def document_spans(document: Document, context: RecordContext) -> Iterator[Issue]:
+    """Check the spans a document record holds (dateline, publication) against its text."""
+    text = DocumentText(document.id, document.text)
+    for pointer, span in spans_of(document):
+        yield from check_span(text, span, pointer, context.place, context.record_id)
+
+
+@finisher("NE607")
+def spans_not_checked(state: RunState) -> Iterator[Issue]:
+    """Say, once, which records' spans could not be checked for want of document text."""
+    waiting = state.documents.waiting()
+    if not waiting or state.documents.texts:
+        return  # with some documents at hand, a missing one is an NE503 error instead
+    places = list({place for places in waiting.values() for place in places})
+    first = min(places, key=lambda p: (p.file_index, p.record or 0))
+    documents = enumerate_values(sorted(waiting))
+    yield new_issue("NE607", first.location(), None, count=len(places), documents=documents)

@@ -1,0 +1,98 @@
+"""Versions: which schema a record is validated against, and what its schema_version says.
+
+Every published version maps to the validator of its own models, so a record of an older
+published version is validated against the schema it was written for.  An unpublished minor
+version of a known major is read as the newest published version of that major (with a
+warning when it is newer than all of them); an unknown major is not validated at all.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from newsevents.models import RECORD_ADAPTER
+from newsevents.validation.checks.registry import RecordContext
+from newsevents.validation.issue import Issue
+from newsevents.validation.messages import enumerate_values, quote
+from newsevents.versions import (
+    PUBLISHED_VERSIONS,
+    SCHEMA_VERSION,
+    is_newer_than_known,
+    newest_published,
+    parse_version,
+    reading_version,
+)
+
+VALIDATORS: Mapping[str, TypeAdapter[Any]] = {"1.0.0": RECORD_ADAPTER}
+"""Published schema version -> the validator of records of that version.
+
+When a version 1.1 is published, the 1.0 models are frozen in their own module and 1.0.0
+keeps its validator here, next to the new one.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class VersionDecision:
+    """What to validate a record against, the version issues, and what they already cover."""
+
+    validator: TypeAdapter[Any] | None
+    issues: list[Issue] = field(default_factory=list)
+    covered: frozenset[str] = frozenset()
+    newer_minor: bool = False
+
+
+def decide(record: Mapping[str, Any], context: RecordContext) -> VersionDecision:
+    """Return the validator for ``record`` and the NE201-NE204 issues its version raises."""
+    declared = record.get("schema_version")
+    current = VALIDATORS[SCHEMA_VERSION]
+    covered = frozenset({"/schema_version"})
+    if declared is None:
+        return VersionDecision(current, [context.issue("NE201", "/schema_version")], covered)
+    version = parse_version(declared) if isinstance(declared, str) else None
+    if version is None:
+        issue = context.issue("NE204", "/schema_version", found=quote(declared))
+        return VersionDecision(current, [issue], covered)
+    reading = reading_version(declared)
+    if reading is None:
+        supported = enumerate_values(PUBLISHED_VERSIONS)
+        issue = context.issue(
+            "NE202", "/schema_version", found=quote(declared), supported=supported
+        )
+        return VersionDecision(None, [issue], covered)
+    validator = VALIDATORS.get(reading, current)
+    if is_newer_than_known(declared):
+        known = newest_published(version.major)
+        issue = context.issue("NE203", "/schema_version", found=quote(declared), known=known)
+        return VersionDecision(validator, [issue], covered, newer_minor=True)
+    return VersionDecision(validator)
+
+
+def without_unknown_fields(
+    validator: TypeAdapter[Any], record: Mapping[str, Any], error: ValidationError
+) -> Any | None:
+    """Validate a newer-minor record again without the fields this library does not know.
+
+    A newer minor version may add fields; when they are the record's only errors, the rest
+    of the record is still checked.  Returns the model, or None when other errors remain.
+    """
+    from newsevents.validation.checks.structure import record_path
+
+    details = error.errors(include_url=False, include_input=False)
+    if any(detail["type"] != "extra_forbidden" for detail in details):
+        return None
+    trimmed = copy.deepcopy(dict(record))
+    for detail in details:
+        *parents, name = record_path(detail["loc"], record)
+        holder: Any = trimmed
+        for part in parents:
+            holder = holder[part]
+        holder.pop(name, None)
+    try:
+        return validator.validate_python(trimmed)
+    except ValidationError:
+        return None

@@ -1,0 +1,131 @@
+"""Reports for people (text grouped by code, lib-cove style) and for programs (JSON)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import defaultdict
+from typing import TextIO
+
+from newsevents.codes import CATALOG, Severity
+from newsevents.validation.issue import Issue, Report
+
+SHOWN_PER_CODE = 5
+"""Locations listed under each code in the text report."""
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def render_json(report: Report) -> str:
+    """The JSON report (its shape is docs/report.schema.json)."""
+    return report.to_json()
+
+
+def render_text(report: Report, colour: bool = False, shown: int = SHOWN_PER_CODE) -> str:
+    """A text report: a verdict line, then each code with its count and first locations."""
+    paint = _Paint(colour)
+    lines = [_verdict(report, paint), ""]
+    grouped: dict[str, list[Issue]] = defaultdict(list)
+    for issue in report.issues:
+        grouped[issue.code].append(issue)
+    codes = sorted(report.by_code, key=lambda c: (_ORDER[CATALOG[c].severity], c))
+    for code in codes:
+        check = CATALOG[code]
+        count = report.by_code[code]
+        severity = paint(str(check.severity), _COLOURS[check.severity])
+        lines.append(f"{severity} {paint(code, '1')} {check.slug} ({count})")
+        listed = grouped.get(code, [])
+        for issue in listed[:shown]:
+            lines.append(f"  {_where(issue)}: {issue.message}")
+        hidden = count - min(len(listed), shown)
+        if hidden > 0:
+            lines.append(f"  ... and {hidden} more")
+        hint = next((i.hint for i in listed if i.hint), None)
+        if hint:
+            lines.append(f"  hint: {hint}")
+        lines.append("")
+    if report.files:
+        lines.append("files:")
+        for described in report.files:
+            size = "unreadable" if described.sha256 is None else f"sha256 {described.sha256[:12]}"
+            role = " (documents)" if described.role == "documents" else ""
+            lines.append(
+                f"  {described.path}{role}: {described.format}, {described.records} records, {size}"
+            )
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _verdict(report: Report, paint: _Paint) -> str:
+    counts = ", ".join(
+        _count(report.by_severity.get(s, 0), str(s))
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    files = sum(1 for f in report.files if f.role == "input")
+    scope = f"{report.records} records" + (f" in {files} file(s)" if report.files else "")
+    verdict = paint("valid", "32") if report.valid else paint("INVALID", "1;31")
+    strict = " (strict: warnings count as errors)" if report.strict else ""
+    return f"{verdict}: {scope}; {counts}{strict}"
+
+
+def _count(number: int, word: str) -> str:
+    plural = number != 1 and word != "info"
+    return f"{number} {word}{'s' if plural else ''}"
+
+
+def _where(issue: Issue) -> str:
+    where = issue.location
+    parts = []
+    if where.file is not None:
+        parts.append(where.file + (f":{where.line}" if where.line is not None else ""))
+    if where.record is not None:
+        parts.append(f"record {where.record}")
+    if issue.record_id is not None:
+        parts.append(f"[{issue.record_id}]")
+    if where.pointer:
+        parts.append(where.pointer)
+    if where.column is not None:
+        parts.append(f"column {where.column}")
+    return " ".join(parts) or "input"
+
+
+class _Paint:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.enabled else text
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal's stderr, for inputs worth waiting for."""
+
+    def __init__(self, stream: TextIO = sys.stderr, minimum_bytes: int = 8 << 20) -> None:
+        self.stream = stream
+        self.minimum_bytes = minimum_bytes
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        """Draw the bar at ``done`` of ``total`` bytes."""
+        if total < self.minimum_bytes:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        mib = 1 << 20
+        text = f"\r[{'#' * filled}{' ' * (width - filled)}] {100 * done // max(total, 1):3d}%"
+        self.stream.write(f"{text} {done / mib:.1f}/{total / mib:.1f} MiB")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        """Clear the bar's line."""
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()

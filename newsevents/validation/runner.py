@@ -1,0 +1,246 @@
+"""The streaming validation run: read, check each record, resolve what needs every file.
+
+Data flows one way: bytes -> reader -> record dicts -> version, structure and record checks
+-> issues -> collector -> report.  Records are not kept: only document texts, ids and the
+references still open.  This per-record path is the reference; faster paths (batches, Arrow
+columns, worker processes) must report the same issues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from newsevents.io.readers import FileReading, ReadProblem, Source, Where, find_files
+from newsevents.validation.checks import CHECKS, FINISHERS, RegisteredCheck
+from newsevents.validation.checks.anchoring import DocumentText
+from newsevents.validation.checks.registry import RecordContext, RecordPlace, new_issue
+from newsevents.validation.checks.state import RunState
+from newsevents.validation.checks.structure import structure_issues
+from newsevents.validation.checks.version import decide, without_unknown_fields
+from newsevents.validation.collector import IssueCollector
+from newsevents.validation.issue import InputFile, IssueLocation, Report
+from newsevents.validation.messages import describe
+from newsevents.validation.selection import Selection
+
+PathLike = str | os.PathLike[str]
+Source_ = PathLike | Iterable[Any]
+Progress = Callable[[int, int], None]
+"""Called with (bytes read so far, bytes in all input files)."""
+
+DEFAULT_MAX_ISSUES = 100
+_PROGRESS_EVERY = 2048
+
+
+def validate(
+    source: Source_,
+    *,
+    documents: PathLike | Iterable[PathLike] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    max_issues: int | None = DEFAULT_MAX_ISSUES,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> Report:
+    """Validate records and return the report of every issue found.
+
+    ``source`` is a path (a JSON document or array, JSON Lines, Parquet, or a folder of
+    them), a list of paths, or an iterable of records (dicts).  ``documents`` names files
+    whose document records supply texts to check spans against.  ``select`` and ``ignore``
+    take codes, slugs, code prefixes or families; ``max_issues`` caps the issues listed per
+    code (None: no cap; every issue is counted either way); ``strict`` makes warnings fail.
+    """
+    run = Run(Selection.of(select, ignore), max_issues, strict)
+    if documents is not None:
+        run.read_documents(_paths(documents))
+    if isinstance(source, str | os.PathLike) or _is_path_list(source):
+        run.read_files(_paths(source), progress)
+    else:
+        run.read_records(source)
+    return run.finish()
+
+
+def _paths(given: PathLike | Iterable[PathLike]) -> list[PathLike]:
+    return [given] if isinstance(given, str | os.PathLike) else list(given)
+
+
+def _is_path_list(source: object) -> bool:
+    return (
+        isinstance(source, list | tuple)
+        and bool(source)
+        and all(isinstance(item, str | os.PathLike) for item in source)
+    )
+
+
+class Run:
+    """One validation run: the cross-record state, the collector and the checks enabled."""
+
+    def __init__(self, selection: Selection, max_issues: int | None, strict: bool) -> None:
+        self.selection = selection
+        self.strict = strict
+        self.state = RunState()
+        self.collector = IssueCollector(selection, max_issues)
+        self.records = 0
+        self.files: list[InputFile] = []
+        self._checks: dict[type[BaseModel], list[RegisteredCheck]] = {}
+
+    def read_documents(self, paths: Iterable[PathLike]) -> None:
+        """Take the document texts of ``paths``; their records are not validated."""
+        for source in find_files(paths):
+            reading = self._open(source, "documents")
+            for where, item in reading or ():
+                if isinstance(item, ReadProblem):
+                    self._problem(where, item)
+                elif item.get("record_type") == "document":
+                    self._take_document(item)
+                    if isinstance(item.get("id"), str):
+                        self.state.references.outside_documents.add(item["id"])
+            if reading is not None:
+                self.files.append(_described(reading, "documents"))
+
+    def read_files(self, paths: Iterable[PathLike], progress: Progress | None = None) -> None:
+        """Validate every record of the files ``paths`` name (folders are walked)."""
+        sources = list(find_files(paths))
+        total = sum(_size(s.path) for s in sources if s.problem is None)
+        done = 0
+        for source in sources:
+            reading = self._open(source, "input")
+            if reading is None:
+                continue
+            index = len(self.files)
+            for count, (where, item) in enumerate(reading, 1):
+                if isinstance(item, ReadProblem):
+                    self._problem(where, item)
+                else:
+                    place = RecordPlace(where.file, index, where.record, where.line)
+                    self.record(item, place, reading.skip_pointers)
+                if progress is not None and count % _PROGRESS_EVERY == 0:
+                    progress(done + reading.position, total)
+            self.files.append(_described(reading, "input"))
+            done += reading.bytes or 0
+            if progress is not None:
+                progress(done, total)
+
+    def read_records(self, records: Iterable[Any]) -> None:
+        """Validate records given as Python values (dicts; anything else is NE104)."""
+        for index, item in enumerate(records):
+            place = RecordPlace(None, 0, index)
+            self.records += 1
+            if isinstance(item, Mapping):
+                self.record(dict(item), place)
+            else:
+                self._problem(Where(None, index), ReadProblem("NE104", {"found": item}))
+
+    def _open(self, source: Source, role: str) -> FileReading | None:
+        self.collector.file_seen(source.display)
+        if source.problem is not None:
+            self._problem(Where(source.display), source.problem)
+            self.files.append(InputFile(source.display, "unknown", role))  # type: ignore[arg-type]
+            return None
+        return FileReading(source.path, source.display)
+
+    def _problem(self, where: Where, problem: ReadProblem) -> None:
+        context = dict(problem.context)
+        if problem.code == "NE104":
+            context["found"] = describe(context.get("found"))
+        where_ = (where.file, where.record, where.line, where.column)
+        location = IssueLocation(*where_, pointer=problem.pointer)
+        self.collector.add(new_issue(problem.code, location, None, **context))
+
+    def record(
+        self, raw: dict[str, Any], place: RecordPlace, skip: frozenset[str] = frozenset()
+    ) -> None:
+        """Validate one record: ids, version, structure, then the registered checks."""
+        record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+        context = RecordContext(self.state, place, record_id)
+        add = self.collector.extend
+        add(self.state.references.register(raw, place))
+        if raw.get("record_type") == "document":
+            add(self._take_document(raw))
+        decision = decide(raw, context)
+        add(decision.issues)
+        if decision.validator is None:
+            return
+        try:
+            model = decision.validator.validate_python(raw)
+        except ValidationError as error:
+            skipped = decision.covered | skip
+            add(structure_issues(error, raw, context, skipped, decision.newer_minor))
+            if not decision.newer_minor:
+                return
+            model = without_unknown_fields(decision.validator, raw, error)
+            if model is None:
+                return
+        for registered in self._checks_for(type(model)):
+            add(registered.run(model, context))
+
+    def _take_document(self, raw: Mapping[str, Any]) -> Iterator[Any]:
+        document_id, text = raw.get("id"), raw.get("text")
+        if not isinstance(document_id, str) or not isinstance(text, str):
+            return iter(())
+        published = _publication_date(raw.get("publication"))
+        return self.state.documents.add(DocumentText(document_id, text, published))
+
+    def _checks_for(self, model_type: type[BaseModel]) -> list[RegisteredCheck]:
+        found = self._checks.get(model_type)
+        if found is None:
+            found = [
+                c
+                for c in CHECKS
+                if issubclass(model_type, c.models) and self.selection.any_enabled(c.codes)
+            ]
+            self._checks[model_type] = found
+        return found
+
+    def finish(self) -> Report:
+        """Run the end-of-run steps and return the report."""
+        for registered in FINISHERS:
+            if self.selection.any_enabled(registered.codes):
+                self.collector.extend(registered.run(self.state))
+        from newsevents import __version__
+        from newsevents.codebooks import CODEBOOK_VERSION
+        from newsevents.versions import SCHEMA_VERSION
+
+        tool = {
+            "name": "newsevents",
+            "version": __version__,
+            "schema_version": SCHEMA_VERSION,
+            "codebook_version": CODEBOOK_VERSION,
+        }
+        records = self.records + sum(f.records for f in self.files if f.role == "input")
+        return self.collector.report(
+            records=records, files=self.files, strict=self.strict, tool=tool
+        )
+
+
+def _described(reading: FileReading, role: str) -> InputFile:
+    return InputFile(
+        reading.display,
+        reading.format,
+        role,  # type: ignore[arg-type]
+        reading.bytes,
+        reading.sha256,
+        reading.records,
+    )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _publication_date(publication: object) -> dt.date | None:
+    if not isinstance(publication, Mapping):
+        return None
+    date = publication.get("date")
+    try:
+        return dt.date.fromisoformat(date) if isinstance(date, str) else None
+    except ValueError:
+        return None
