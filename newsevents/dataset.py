@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from packaging.version import InvalidVersion, Version
+from packaging.version import Version
 
 from newsevents.models import RECORD_ADAPTER, Actor, Alert, Deployment, Document, Statement
+from newsevents.versions import parse_version
 
 if TYPE_CHECKING:
     import pandas
@@ -56,20 +57,14 @@ def datasets_root() -> Path:
     return Path(__file__).resolve().parent.parent / "datasets"
 
 
-def _version_key(text: str) -> Version:
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return Version("0")
-
-
 def available_datasets(root: Path | None = None) -> dict[str, list[str]]:
     """Return every shipped dataset name with its versions, oldest first."""
     base = root or datasets_root()
     found: dict[str, list[str]] = {}
-    for manifest in sorted(base.glob("*/*/manifest.json")):
-        found.setdefault(manifest.parent.parent.name, []).append(manifest.parent.name)
-    return {name: sorted(versions, key=_version_key) for name, versions in found.items()}
+    for folder in sorted(base.glob("*/*/")):
+        if parse_version(folder.name) is not None:
+            found.setdefault(folder.parent.name, []).append(folder.name)
+    return {name: sorted(versions, key=Version) for name, versions in found.items()}
 
 
 def dataset_folder(name: str | None = None, version: str | None = None) -> Path:

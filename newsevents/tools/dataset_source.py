@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from newsevents.codebooks import cameo_code, expected_goldstein, expected_quad_class
 from newsevents.models import RECORD_ADAPTER, Actor, Document, EvidenceSpan, text_sha256
@@ -167,7 +168,7 @@ def iter_spans(value: Any) -> list[EvidenceSpan]:
     """Return every evidence span inside a model or a dumped record, depth first."""
     if isinstance(value, EvidenceSpan):
         return [value]
-    if hasattr(value, "model_fields"):
+    if isinstance(value, BaseModel):
         return [s for name in type(value).model_fields for s in iter_spans(getattr(value, name))]
     if isinstance(value, list | tuple):
         return [s for item in value for s in iter_spans(item)]

@@ -1,0 +1,129 @@
+"""The build: shipped files are current, deterministic, and JSON, JSONL and Parquet agree."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from newsevents.io.arrow import table_to_records
+from newsevents.tools import regenerate
+from newsevents.tools.build_dataset import DATACARD, build, source_paths
+from newsevents.tools.dataset_card import replace_counts_block
+from newsevents.tools.dataset_source import Source
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory, folder: Path) -> Path:
+    """The default dataset built afresh from its source into a temporary folder."""
+    (path,) = [p for p in source_paths() if p.parent.parent.name == folder.parent.name]
+    out = tmp_path_factory.mktemp("rebuilt")
+    build(path, out)
+    return out / folder.name
+
+
+def _parquet_content(path: Path) -> tuple[Any, ...]:
+    table = pq.read_table(path)
+    metadata = {k: v for k, v in (table.schema.metadata or {}).items() if k != b"ARROW:schema"}
+    return table.schema.remove_metadata(), metadata, table.to_pylist()
+
+
+def _without_parquet_bytes(name: str, text: str) -> Any:
+    """Parse a JSON file with the Parquet files' sha256 and sizes removed."""
+    value = json.loads(text)
+    for entry in value.get("files", []) + value.get("distribution", []):
+        if entry.get("path", entry.get("contentUrl", "")).endswith(".parquet"):
+            entry.pop("sha256", None)
+            entry.pop("bytes", None)
+    for entry in value.get("files", []):
+        if entry["path"] in ("croissant.json", "README.md"):
+            entry.pop("sha256", None)
+            entry.pop("bytes", None)
+    value.pop("parquet_writer", None)
+    return value
+
+
+def test_shipped_files_are_what_the_source_builds(rebuilt: Path, folder: Path) -> None:
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(p.name for p in rebuilt.iterdir())
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    if manifest["parquet_writer"] == f"pyarrow {pa.__version__}":
+        stale = [n for n in names if (folder / n).read_bytes() != (rebuilt / n).read_bytes()]
+        assert stale == [], "run `make schema` (python -m newsevents.tools.build_dataset)"
+        return
+    # Another pyarrow writes other Parquet bytes: compare what the files hold instead.
+    for name in names:
+        shipped, fresh = folder / name, rebuilt / name
+        if name.endswith(".parquet"):
+            assert _parquet_content(shipped) == _parquet_content(fresh), name
+        elif name in ("manifest.json", "croissant.json"):
+            shipped_text, fresh_text = shipped.read_text("utf-8"), fresh.read_text("utf-8")
+            assert _without_parquet_bytes(name, shipped_text) == _without_parquet_bytes(
+                name, fresh_text
+            ), name
+        else:
+            assert shipped.read_bytes() == fresh.read_bytes(), name
+
+
+def test_building_twice_gives_the_same_bytes(rebuilt: Path, tmp_path: Path, folder: Path) -> None:
+    (path,) = [p for p in source_paths() if p.parent.parent.name == folder.parent.name]
+    again = tmp_path / "again"
+    build(path, again)
+    for first in rebuilt.iterdir():
+        assert first.read_bytes() == (again / rebuilt.name / first.name).read_bytes(), first.name
+
+
+def test_manifest_lists_every_file_with_its_hash_size_and_count(folder: Path) -> None:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    listed = {entry["path"]: entry for entry in manifest["files"]}
+    assert set(listed) == {p.name for p in folder.iterdir()} - {"manifest.json"}
+    for name, entry in listed.items():
+        data = (folder / name).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["bytes"] == len(data)
+    parquet_rows = pq.read_metadata(folder / "events.parquet").num_rows
+    assert listed["events.parquet"]["records"] == parquet_rows
+    assert listed["events.jsonl"]["records"] == manifest["records"]["events"]
+    assert (manifest["schema_version"], manifest["version"]) == ("1.0.0", "1.0.0")
+
+
+def test_json_jsonl_and_parquet_hold_the_same_records(
+    folder: Path, records: dict[str, Any]
+) -> None:
+    for table in ("documents", "actors", "events"):
+        lines = (folder / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
+        assert [json.loads(line) for line in lines] == records[table]
+        assert table_to_records(pq.read_table(folder / f"{table}.parquet")) == records[table]
+
+
+def test_parquet_metadata_carries_the_versions(folder: Path) -> None:
+    for table in ("documents", "actors", "events", "events_flat"):
+        metadata = pq.ParquetFile(folder / f"{table}.parquet").metadata.metadata
+        assert metadata[b"newsevents.schema_version"] == b"1.0.0"
+        assert metadata[b"newsevents.dataset_version"] == b"1.0.0"
+        assert metadata[b"newsevents.codebook_version"] == b"1.0.0"
+        assert metadata[b"newsevents.dataset_name"] == b"military-posture-2022"
+
+
+def test_records_are_in_canonical_form(records: dict[str, Any]) -> None:
+    from newsevents.models import RECORD_ADAPTER
+
+    for table in ("documents", "actors", "events"):
+        for record in records[table]:
+            model = RECORD_ADAPTER.validate_python(record)
+            assert model.model_dump(mode="json", exclude_none=True) == record
+
+
+def test_datacard_counts_are_generated_from_the_data(source: Source) -> None:
+    text = DATACARD.read_text(encoding="utf-8")
+    assert replace_counts_block(text, source) == text, "run `make schema` to refresh the counts"
+    assert f"| events | {len(source.events)} |" in text
+
+
+def test_make_schema_rebuilds_the_dataset() -> None:
+    assert "build_dataset.main()" in Path(regenerate.__file__).read_text(encoding="utf-8")
