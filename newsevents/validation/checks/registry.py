@@ -46,6 +46,7 @@ def new_issue(
     code: str,
     location: IssueLocation,
     record_id: str | None = None,
+    /,
     **context: object,
 ) -> Issue:
     """Return an issue of ``code``, its message rendered from the catalogue template."""
@@ -68,7 +69,7 @@ class RecordContext:
     place: RecordPlace
     record_id: str | None
 
-    def issue(self, code: str, pointer: str = "", **context: object) -> Issue:
+    def issue(self, code: str, pointer: str = "", /, **context: object) -> Issue:
         """Return an issue of ``code`` at ``pointer`` in the current record."""
         return new_issue(code, self.place.location(pointer), self.record_id, **context)
 

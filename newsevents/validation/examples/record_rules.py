@@ -1,0 +1,193 @@
+"""Examples of version, structure and codebook issues (NE2xx-NE4xx): one record each."""
+
+from __future__ import annotations
+
+from newsevents.validation.examples.model import REMOVE, CodeExample, mutated
+
+
+def examples() -> list[CodeExample]:
+    """Return the version, structure and codebook examples."""
+    return [
+        mutated(
+            "NE201",
+            "A record has no schema_version.",
+            "nato",
+            {"/schema_version": REMOVE},
+            pointer="/schema_version",
+        ),
+        mutated(
+            "NE202",
+            "A record says it follows schema 2.0.0, which this library does not read.",
+            "nato",
+            {"/schema_version": "2.0.0"},
+            pointer="/schema_version",
+        ),
+        mutated(
+            "NE203",
+            "A record follows schema 1.4.0, newer than any this library knows.",
+            "nato",
+            {"/schema_version": "1.4.0"},
+            pointer="/schema_version",
+        ),
+        mutated(
+            "NE204",
+            "The version is written without its patch number.",
+            "nato",
+            {"/schema_version": "1.0"},
+            pointer="/schema_version",
+        ),
+        mutated(
+            "NE301",
+            "An alert has no factuality.",
+            "alert",
+            {"/factuality": REMOVE},
+            pointer="/factuality",
+        ),
+        mutated(
+            "NE302",
+            "A troop count is written as a string.",
+            "deployment",
+            {"/force/size/value": "5000"},
+            pointer="/force/size/value",
+        ),
+        mutated(
+            "NE303",
+            "A field the schema does not define is added.",
+            "alert",
+            {"/annotator_notes": "check the date"},
+            pointer="/annotator_notes",
+        ),
+        mutated(
+            "NE304",
+            "A modality outside the allowed values.",
+            "alert",
+            {"/factuality/modality": "maybe"},
+            pointer="/factuality/modality",
+        ),
+        mutated(
+            "NE305",
+            "A language given as a name instead of a BCP 47 tag.",
+            "document",
+            {"/language": "English"},
+            pointer="/language",
+        ),
+        mutated(
+            "NE306",
+            "A Goldstein value outside -10..10.",
+            "alert",
+            {"/cameo/goldstein": -12.0},
+            pointer="/cameo/goldstein",
+        ),
+        mutated(
+            "NE307",
+            "An event type the schema does not define.",
+            "alert",
+            {"/event_type": "attack"},
+            pointer="/event_type",
+        ),
+        mutated(
+            "NE308",
+            "A date that does not exist.",
+            "alert",
+            {"/time/date": "2022-02-30"},
+            pointer="/time/date",
+        ),
+        mutated(
+            "NE401",
+            "A CAMEO code that is not in the codebook (13y, found in a real ICEWS release).",
+            "alert",
+            {"/cameo/code": "13y"},
+            pointer="/cameo/code",
+        ),
+        mutated(
+            "NE402",
+            "An alert coded as a public statement (010).",
+            "alert",
+            {"/cameo": {"code": "010", "root": "01", "quad_class": 1, "goldstein": 0.0}},
+            pointer="/cameo/code",
+        ),
+        mutated(
+            "NE403",
+            "A root that is not the code's first two digits.",
+            "alert",
+            {"/cameo/root": "14"},
+            pointer="/cameo/root",
+        ),
+        mutated(
+            "NE404",
+            "A quad class that disagrees with the code.",
+            "alert",
+            {"/cameo/quad_class": 3},
+            pointer="/cameo/quad_class",
+        ),
+        mutated(
+            "NE405",
+            "A Goldstein value that disagrees with the code.",
+            "alert",
+            {"/cameo/goldstein": -5.0},
+            pointer="/cameo/goldstein",
+        ),
+        mutated(
+            "NE406",
+            "A PLOVER type spelt the British way.",
+            "alert",
+            {"/plover/type": "MOBILISE"},
+            pointer="/plover/type",
+        ),
+        mutated(
+            "NE407",
+            "A mode that MOBILIZE does not have.",
+            "alert",
+            {"/plover/modes": ["ships"]},
+            pointer="/plover/modes/0",
+        ),
+        mutated(
+            "NE408",
+            "A PLOVER type that disagrees with the CAMEO code's mapping.",
+            "alert",
+            {"/plover/type": "THREATEN", "/plover/modes": []},
+            pointer="/plover/type",
+        ),
+        mutated(
+            "NE409",
+            "An ACLED sub-event type of another event type.",
+            "alert",
+            {"/acled/sub_event_type": "Armed clash"},
+            pointer="/acled/sub_event_type",
+        ),
+        mutated(
+            "NE410",
+            "A country code that is not ISO 3166-1 alpha-3.",
+            "germany",
+            {"/country": "GER"},
+            pointer="/country",
+        ),
+        mutated(
+            "NE411",
+            "A CAMEO actor code in lower case with a hyphen.",
+            "nato",
+            {"/cameo_code": "igo-wst"},
+            pointer="/cameo_code",
+        ),
+        mutated(
+            "NE412",
+            "An actor code that starts with another country.",
+            "germany",
+            {"/cameo_code": "FRAGOV"},
+            pointer="/cameo_code",
+        ),
+        mutated(
+            "NE413",
+            "An actor code with an element no CAMEO table lists.",
+            "janssen",
+            {"/cameo_code": "BELGOVSPK"},
+            pointer="/cameo_code",
+        ),
+        mutated(
+            "NE414",
+            "A PLOVER context outside PLOVER's list.",
+            "alert",
+            {"/plover/contexts": ["military", "army"]},
+            pointer="/plover/contexts/1",
+        ),
+    ]
