@@ -40,6 +40,7 @@ from newsevents.models import (
     Statement,
     text_sha256,
 )
+from newsevents.validation import Issue, Report, validate
 from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION
 
 __version__ = "0.1.0"
@@ -71,6 +72,7 @@ __all__ = [
     "EvidenceSpan",
     "Factuality",
     "Force",
+    "Issue",
     "Location",
     "Participant",
     "PloverCoding",
@@ -80,10 +82,12 @@ __all__ = [
     "Quantity",
     "ReadinessChange",
     "Record",
+    "Report",
     "Statement",
     "__version__",
     "available_datasets",
     "load_dataset",
     "parse_record",
     "text_sha256",
+    "validate",
 ]

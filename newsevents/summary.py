@@ -60,4 +60,12 @@ def dataset_summary() -> str:
 def demo() -> int:
     """Print the summary of the shipped dataset."""
     sys.stdout.write(dataset_summary())
+    _validation_demo()
     return 0
+
+
+def _validation_demo() -> None:
+    """Validate the shipped dataset and the third-party example file (newsevents.validation)."""
+    from newsevents.validation.showcase import validation_demo
+
+    validation_demo(sys.stdout)

@@ -92,13 +92,11 @@ class FileReading:
         try:
             value = orjson.loads(data.removeprefix(_BOM))
         except orjson.JSONDecodeError as error:
-            self.records = 1
             line, column = error.lineno, error.colno
             problem = decode_problem(error, data.removeprefix(_BOM), 0)
             yield Where(self.display, None, line, column), problem
             return
-        values = value if isinstance(value, list) else [value]
-        for index, item in enumerate(values):
+        for index, item in enumerate(records_in(value)):
             self.records += 1
             yield Where(self.display, index), as_record(item)
 
@@ -150,6 +148,22 @@ class FileReading:
             except Exception as error:  # a corrupt page or a value Python cannot hold
                 problem = ReadProblem("NE106", {"reason": _reason(error)})
                 yield Where(self.display, self.records), problem
+
+
+BUNDLE_KEYS = ("documents", "actors", "events")
+
+
+def records_in(value: object) -> list[Any]:
+    """Return the records a JSON document holds: one record, an array of records, or a
+    bundle (an object whose "documents", "actors" and "events" arrays hold the records, as
+    the shipped ``records.json`` does), in the order they appear."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict) and "record_type" not in value:
+        arrays = [items for key, items in value.items() if key in BUNDLE_KEYS]
+        if arrays and all(isinstance(items, list) for items in arrays):
+            return [item for items in arrays for item in items]
+    return [value]
 
 
 def as_record(value: object) -> dict[str, Any] | ReadProblem:

@@ -15,6 +15,16 @@ def main() -> None:
     for path in schema.write(ROOT / "schema"):
         print(f"wrote {path.relative_to(ROOT)}")
     build_dataset.main()
+    write_validation_artefacts()
+
+
+def write_validation_artefacts() -> None:
+    """Write docs/validation.md (from the code catalogue) and the example's expected report."""
+    from newsevents.validation import docs as validation_docs
+    from newsevents.validation import showcase
+
+    for path in (validation_docs.write(ROOT), showcase.write_expected_report(ROOT)):
+        print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

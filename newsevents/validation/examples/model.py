@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -41,23 +42,15 @@ class CodeExample:
 
 def run_example(example: CodeExample) -> Report:
     """Validate the example's files in a temporary folder; report paths are relative to it."""
-    import os
+    from newsevents.validation.runner import validate
 
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
         for name, content in example.files.items():
-            (Path(folder) / name).write_bytes(content)
-        from newsevents.validation.runner import validate
-
-        here = os.getcwd()
-        os.chdir(folder)
-        try:
-            paths = list(
-                example.paths or sorted(n for n in example.files if n not in example.documents)
-            )
-            documents = list(example.documents) or None
-            return validate(paths, documents=documents, **example.options)
-        finally:
-            os.chdir(here)
+            Path(name).write_bytes(content)
+        inputs = [n for n in sorted(example.files) if n not in example.documents]
+        paths = list(example.paths or inputs)
+        documents = list(example.documents) or None
+        return validate(paths, documents=documents, **example.options)
 
 
 def matching(example: CodeExample, report: Report) -> list[Issue]:
