@@ -33,7 +33,7 @@ LongText = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RFC3339 = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})?"
 )
 
 
@@ -52,6 +52,7 @@ def _plain_date(value: Any) -> Any:
 def _rfc3339(value: Any) -> Any:
     # Lax pydantic would also take Unix timestamps and "2022-01-24 00:00Z"; the JSON Schema
     # says format date-time (RFC 3339).  Offsets in seconds would not survive a JSON dump.
+    # A missing zone is left to pydantic, which reports it as timezone_aware (NE713).
     if isinstance(value, dt.datetime):
         offset = value.utcoffset()
         if offset is not None and offset.seconds % 60:

@@ -9,6 +9,7 @@ and :func:`broken_records` draws a record with exactly one rule broken, with the
 and location a validator must report.  See ``docs/testing.md``.
 """
 
+from newsevents.testing.check import errors_of
 from newsevents.testing.codings import (
     acled_codings,
     cameo_actor_codes,
@@ -86,6 +87,7 @@ __all__ = [
     "deployments",
     "document_texts",
     "documents",
+    "errors_of",
     "event_links",
     "event_times",
     "events",
