@@ -215,9 +215,12 @@ def _cell(value: Any) -> str:
 
 
 def flat_csv(rows: list[dict[str, Any]]) -> str:
-    """Return the flat rows as CSV: header row, minimal quoting, LF line ends, empty = missing."""
+    """Return the flat rows as RFC 4180 CSV: header row, CRLF, minimal quoting, empty = missing.
+
+    CRLF line ends make the writer quote any field holding a CR or an LF, as readers expect.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in COLUMNS])
     writer.writerows([[_cell(row[c.name]) for c in COLUMNS] for row in rows])
     return out.getvalue()
