@@ -17,6 +17,8 @@ from newsevents.tools.build_dataset import DATACARD, build, source_paths
 from newsevents.tools.dataset_card import replace_counts_block
 from newsevents.tools.dataset_source import Source
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory, folder: Path) -> Path:
@@ -127,3 +129,15 @@ def test_datacard_counts_are_generated_from_the_data(source: Source) -> None:
 
 def test_make_schema_rebuilds_the_dataset() -> None:
     assert "build_dataset.main()" in Path(regenerate.__file__).read_text(encoding="utf-8")
+
+
+def test_citation_matches_the_dataset(folder: Path) -> None:
+    import yaml
+
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    assert citation["type"] == "dataset"
+    assert str(citation["version"]) == manifest["version"]
+    assert citation["license"] == manifest["license"]
+    assert str(citation["date-released"]) == manifest["released"]
