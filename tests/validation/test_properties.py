@@ -1,0 +1,112 @@
+"""Properties over generated data: valid datasets pass; each targeted mutation gives exactly
+the expected code at the expected pointer."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from newsevents.testing import Dataset, broken_records, datasets_strategy
+from newsevents.validation import Report, validate
+from newsevents.validation.checks.anchoring import spans_of
+
+SETTINGS = settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+ADVICE = {"NE413", "NE414", "NE801", "NE802", "NE803", "NE804", "NE805"}
+"""Codes a valid generated dataset may still raise: advice, never errors."""
+
+
+def errors(report: Report) -> list[tuple[str, int | None, str]]:
+    return [
+        (i.code, i.location.record, i.location.pointer)
+        for i in report.issues
+        if i.severity == "error"
+    ]
+
+
+@settings(SETTINGS, max_examples=20)
+@given(datasets_strategy(), st.randoms(use_true_random=False))
+def test_valid_generated_datasets_give_no_errors_in_any_order(
+    dataset: Dataset, random: Any
+) -> None:
+    records = dataset.json_records()
+    report = validate(records)
+    assert report.valid, [i.to_dict() for i in report.issues]
+    assert set(report.by_code) <= ADVICE
+    random.shuffle(records)
+    shuffled = validate(records)
+    assert shuffled.valid
+    assert shuffled.by_code == report.by_code
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(broken_records())
+def test_each_broken_model_rule_gives_exactly_its_code_at_its_pointer(broken: Any) -> None:
+    report = validate([broken.record])
+    assert errors(report) == [(broken.code, 0, broken.pointer)]
+
+
+@SETTINGS
+@given(datasets_strategy(max_events=3), st.data())
+def test_a_shifted_span_gives_exactly_ne604_at_the_span(
+    dataset: Dataset, data: st.DataObject
+) -> None:
+    records = dataset.json_records()
+    texts = {d.id: d.text for d in dataset.documents}
+    events = [(i, e) for i, e in enumerate(dataset.records()) if e in dataset.events]
+    spans = [
+        (index, pointer, span, texts[event.document_id])  # type: ignore[union-attr]
+        for index, event in events
+        for pointer, span in spans_of(event)
+    ]
+    assume(spans)
+    index, pointer, span, text = data.draw(st.sampled_from(spans))
+    shift = data.draw(st.integers(-span.start, len(text) - span.end).filter(bool))
+    assume(text[span.start + shift : span.end + shift] != span.exact)
+    moved = _at(records[index], pointer)
+    moved["start"], moved["end"] = span.start + shift, span.end + shift
+    moved.pop("prefix", None)
+    moved.pop("suffix", None)
+    assert errors(validate(records)) == [("NE604", index, pointer)]
+
+
+@SETTINGS
+@given(datasets_strategy(max_events=3), st.data())
+def test_an_unknown_actor_gives_exactly_ne502(dataset: Dataset, data: st.DataObject) -> None:
+    records = dataset.json_records()
+    cited = [
+        (i, f"/participants/{n}/actor_id")
+        for i, r in enumerate(records)
+        for n, _ in enumerate(r.get("participants", []))
+    ]
+    assume(cited)
+    index, pointer = data.draw(st.sampled_from(cited))
+    part = _at(records[index], pointer.rsplit("/", 1)[0])
+    roles = {(p["actor_id"], p["role"]) for p in records[index]["participants"]}
+    part["actor_id"] = "no-such-actor"
+    assume(("no-such-actor", part["role"]) not in roles)
+    assert errors(validate(records)) == [("NE502", index, pointer)]
+
+
+@SETTINGS
+@given(datasets_strategy(max_events=3), st.data())
+def test_a_repeated_record_gives_exactly_ne501_at_the_repeat(
+    dataset: Dataset, data: st.DataObject
+) -> None:
+    records = dataset.json_records()
+    repeated = copy.deepcopy(data.draw(st.sampled_from(records)))
+    report = validate([*records, repeated])
+    assert errors(report) == [("NE501", len(records), "/id")]
+
+
+def _at(record: dict[str, Any], pointer: str) -> Any:
+    value: Any = record
+    for part in pointer.lstrip("/").split("/"):
+        value = value[int(part)] if isinstance(value, list) else value[part]
+    return value
