@@ -97,7 +97,7 @@ class Run:
                 if isinstance(item, ReadProblem):
                     self._problem(where, item)
                 elif item.get("record_type") == "document":
-                    self._take_document(item)
+                    self.collector.extend(self._take_document(item))
                     if isinstance(item.get("id"), str):
                         self.state.references.outside_documents.add(item["id"])
             if reading is not None:

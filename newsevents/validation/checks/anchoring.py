@@ -68,12 +68,13 @@ class DocumentStore:
         self._waiting: dict[str, list[tuple[RecordPlace, Work]]] = {}
 
     def add(self, document: DocumentText) -> Iterator[Issue]:
-        """Keep ``document`` (the first of an id wins) and run the work waiting for it."""
+        """Keep ``document`` now (the first of an id wins); return the issues of the work
+        that was waiting for it."""
         if document.id in self.texts:
-            return
+            return iter(())
         self.texts[document.id] = document
-        for _, work in self._waiting.pop(document.id, []):
-            yield from work(document)
+        waiting = self._waiting.pop(document.id, [])
+        return (issue for _, work in waiting for issue in work(document))
 
     def when_available(self, document_id: str, place: RecordPlace, work: Work) -> Iterator[Issue]:
         """Run ``work`` on the document now if it is at hand, else when it is added."""
