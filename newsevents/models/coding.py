@@ -55,7 +55,8 @@ CameoEventCode = Annotated[
         {"type": "string", "pattern": CAMEO_CODE_PATTERN, "enum": sorted(cameo_codes())}
     ),
 ]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_-]{0,39}$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][A-Za-z_-]{0,39}$")]
+"""A PLOVER mode or context name: lower case, with hyphens, and PLOVER's one camel case (sideAB)."""
 
 
 class CameoCoding(Model):
