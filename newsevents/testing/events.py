@@ -261,11 +261,15 @@ _SPEECH = st.sampled_from(("direct_quotation", "reported_speech", "mixed"))
 
 
 @reused
-@st.composite
-def statements(draw: st.DrawFn, scope: Scope = Scope()) -> Statement:
+def statements(scope: Scope = Scope()) -> st.SearchStrategy[Statement]:
     """Draw a statement: one speaker, a quote span unless reported speech, distinct reports."""
     if not can_refer(scope.actor_ids):
         raise ValueError("a statement needs a speaker: give the scope at least one actor id")
+    return _statements(scope)
+
+
+@st.composite
+def _statements(draw: st.DrawFn, scope: Scope) -> Statement:
     common = draw(_common("statement", scope))
     speaker = Participant(
         actor_id=draw(references(scope.actor_ids)),

@@ -318,12 +318,16 @@ class Broken:
         return "".join("/" + p for p in parts)
 
 
-@st.composite
-def broken_records(draw: st.DrawFn, codes: Collection[str] | None = None) -> Broken:
+def broken_records(codes: Collection[str] | None = None) -> st.SearchStrategy[Broken]:
     """Draw a valid record of a kind the rule applies to, then break one rule (of ``codes``)."""
     rules = [rule for rule in RULES if codes is None or rule.code in codes]
     if not rules:
         raise ValueError(f"no model rule has one of the codes {sorted(codes or ())}")
+    return _broken(tuple(rules))
+
+
+@st.composite
+def _broken(draw: st.DrawFn, rules: tuple[Rule, ...]) -> Broken:
     rule = draw(st.sampled_from(rules))
     kind = draw(st.sampled_from(sorted(rule.kinds)))
     record = to_json(draw(_BASES[kind]))

@@ -122,11 +122,15 @@ def document_texts(draw: st.DrawFn, max_words: int = 40) -> str:
 
 
 @reused
-@st.composite
-def spans_in(draw: st.DrawFn, text: str, max_width: int = 60) -> EvidenceSpan:
+def spans_in(text: str, max_width: int = 60) -> st.SearchStrategy[EvidenceSpan]:
     """Draw a span anchored in ``text``: offsets, exact text and (maybe) the true prefix/suffix."""
     if not text:
         raise ValueError("spans_in needs a non-empty text")
+    return _spans_in(text, max_width)
+
+
+@st.composite
+def _spans_in(draw: st.DrawFn, text: str, max_width: int) -> EvidenceSpan:
     start = draw(st.integers(0, len(text) - 1))
     end = draw(st.integers(start + 1, min(len(text), start + max(1, min(max_width, MAX_EXACT)))))
     prefix = suffix = None
