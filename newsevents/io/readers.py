@@ -292,8 +292,8 @@ class Source:
 
 
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
-    """Yield the files named by ``paths``; a folder is walked (sorted, hidden entries skipped)
-    for .json, .jsonl, .ndjson and .parquet files."""
+    """Yield the files named by ``paths``; a folder is walked for .json, .jsonl, .ndjson and
+    .parquet files, in order of their path inside it, hidden files and folders skipped."""
     for given in paths:
         path = Path(given)
         display = Path(given).as_posix()
@@ -311,10 +311,11 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
 
 
 def _walk(folder: Path, display: str) -> Iterator[Source]:
+    found: list[str] = []
     for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith(".") or Path(name).suffix.lower() not in FORMATS:
-                continue
-            path = Path(root) / name
-            yield Source(path, f"{display.rstrip('/')}/{path.relative_to(folder).as_posix()}")
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
+                found.append((Path(root) / name).relative_to(folder).as_posix())
+    for relative in sorted(found):
+        yield Source(folder / relative, f"{display.rstrip('/')}/{relative}")
