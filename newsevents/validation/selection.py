@@ -35,7 +35,7 @@ def _codes_of(item: str) -> set[str]:
     families = {str(f) for f in Family}
     if item in families:
         return {c for c, s in CATALOG.items() if s.family == item}
-    if upper.startswith("NE") and len(upper) < 5:
+    if upper.startswith("NE") and upper[2:].isdigit() and len(upper) in (3, 4):
         return {c for c in CATALOG if c.startswith(upper)}
     return set()
 
