@@ -37,6 +37,10 @@ pytest: $(VENV)/.installed-test
 schema: $(VENV)/.installed-test
 	$(BIN)/python -m newsevents.tools.regenerate
 
+# Rebuild the reference dataset's files from its hand-written source (make schema does too).
+data: $(VENV)/.installed-test
+	$(BIN)/python -m newsevents.tools.build_dataset
+
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/validate_throughput.py
 
