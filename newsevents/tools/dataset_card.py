@@ -135,6 +135,9 @@ checks them on load.
 | file | format | records |
 |---|---|---|
 {chr(10).join(rows)}
+| `croissant.json` | json | |
+| `datapackage.json` | json | |
+| `README.md` | md | |
 | `manifest.json` | json | |
 
 The Parquet files carry the schema, dataset and codebook versions in their key-value metadata
