@@ -1,0 +1,90 @@
+"""Schema versions: parsed and compared with packaging, never as strings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from packaging.version import Version
+
+from newsevents import versions
+from newsevents.codebooks import CODEBOOK_VERSION
+from newsevents.versions import (
+    PUBLISHED_VERSIONS,
+    SCHEMA_VERSION,
+    is_newer_than_known,
+    newest_published,
+    parse_version,
+    reading_version,
+    supported_majors,
+)
+
+
+def test_versions_order_numerically_not_as_strings() -> None:
+    assert "1.10.0" < "1.9.0"  # the string comparison pystac fell for
+    ten, nine = parse_version("1.10.0"), parse_version("1.9.0")
+    assert ten is not None and nine is not None and ten > nine
+
+
+@pytest.mark.parametrize(
+    "text", ["1.0", "1.0.0.0", "v1.0.0", "01.0.0", "1.00.0", "1.0.0rc1", "", "a.b.c"]
+)
+def test_only_plain_major_minor_patch_parses(text: str) -> None:
+    assert parse_version(text) is None
+
+
+@given(st.tuples(*[st.integers(0, 10_000)] * 3))
+def test_parse_version_orders_like_the_integer_triples(parts: tuple[int, int, int]) -> None:
+    text = ".".join(map(str, parts))
+    parsed = parse_version(text)
+    assert parsed is not None and parsed.release == parts and str(parsed) == text
+
+
+@given(st.tuples(*[st.integers(0, 50)] * 3), st.tuples(*[st.integers(0, 50)] * 3))
+def test_comparison_matches_tuples(a: tuple[int, ...], b: tuple[int, ...]) -> None:
+    left, right = (parse_version(".".join(map(str, v))) for v in (a, b))
+    assert left is not None and right is not None
+    assert (left < right) == (a < b) and (left == right) == (a == b)
+
+
+def test_the_current_version_is_published_and_newest() -> None:
+    assert SCHEMA_VERSION in PUBLISHED_VERSIONS
+    assert max(PUBLISHED_VERSIONS, key=Version) == SCHEMA_VERSION
+    assert supported_majors() == (1,)
+    assert newest_published(1) == "1.0.0"
+    assert newest_published(2) is None
+
+
+@pytest.mark.parametrize(
+    ("declared", "read_as", "newer"),
+    [
+        ("1.0.0", "1.0.0", False),
+        ("1.0.7", "1.0.0", True),
+        ("1.4.0", "1.0.0", True),
+        ("1.10.0", "1.0.0", True),
+        ("2.0.0", None, False),
+        ("0.9.0", None, False),
+        ("1.0", None, False),
+        ("one", None, False),
+    ],
+)
+def test_a_1_x_reader_reads_every_1_y_record(
+    declared: str, read_as: str | None, newer: bool
+) -> None:
+    assert reading_version(declared) == read_as
+    assert is_newer_than_known(declared) is newer
+
+
+def test_reading_picks_the_newest_published_version_not_newer_than_the_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(versions, "PUBLISHED_VERSIONS", ("1.0.0", "1.2.0", "1.10.0"))
+    assert reading_version("1.9.3") == "1.2.0"
+    assert reading_version("1.10.0") == "1.10.0"
+    assert reading_version("1.11.0") == "1.10.0"
+    assert is_newer_than_known("1.11.0") and not is_newer_than_known("1.9.3")
+    assert newest_published(1) == "1.10.0"
+
+
+def test_the_codebooks_have_their_own_semver() -> None:
+    assert parse_version(CODEBOOK_VERSION) is not None
