@@ -16,6 +16,14 @@ def main() -> None:
         print(f"wrote {path.relative_to(ROOT)}")
     build_dataset.main()
     write_validation_artefacts()
+    write_field_reference()
+
+
+def write_field_reference() -> None:
+    """Write docs/schema.md, the field reference generated from the models."""
+    from newsevents.tools import fieldref
+
+    print(f"wrote {fieldref.write(ROOT).relative_to(ROOT)}")
 
 
 def write_validation_artefacts() -> None:
