@@ -89,8 +89,8 @@ class DocumentStore:
         return {key: [place for place, _ in items] for key, items in self._waiting.items()}
 
 
-def spans_of(model: BaseModel) -> Iterator[tuple[str, EvidenceSpan]]:
-    """Yield (JSON pointer, span) for every evidence span anywhere inside ``model``."""
+def spans_of(model: BaseModel) -> list[tuple[str, EvidenceSpan]]:
+    """Return (JSON pointer, span) for every evidence span anywhere inside ``model``."""
     return instances(model, EvidenceSpan)
 
 
@@ -162,7 +162,7 @@ def _nearest(text: str, exact: str, start: int) -> int | None:
 @check("NE601", "NE604", "NE608", models=(EventBase,))
 def event_spans(event: EventBase, context: RecordContext) -> Iterator[Issue]:
     """Check the event's spans against its document, now or once the document is read."""
-    spans = list(spans_of(event))
+    spans = spans_of(event)
     if not spans:
         return iter(())
     place, record_id = context.place, context.record_id

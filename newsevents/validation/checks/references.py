@@ -51,21 +51,21 @@ class ReferenceIndex:
         self.pending: list[Reference] = []
         self.reports: dict[str, tuple[RecordPlace, tuple[str, ...]]] = {}
 
-    def register(self, record: dict[str, Any], place: RecordPlace) -> Iterator[Issue]:
+    def register(self, record: dict[str, Any], place: RecordPlace) -> tuple[Issue, ...]:
         """Note a record's id (NE501 when its kind already has it) and an event's document."""
         kind, record_id = record.get("record_type"), record.get("id")
-        if not isinstance(kind, str) or kind not in self.first or not isinstance(record_id, str):
-            return
-        seen = self.first[kind]
+        seen = self.first.get(kind) if isinstance(kind, str) else None
+        if seen is None or not isinstance(record_id, str):
+            return ()
         if record_id in seen:
             first = seen[record_id].describe()
             where = place.location("/id")
-            yield new_issue("NE501", where, record_id, found=_q(record_id), first=first)
-            return
+            return (new_issue("NE501", where, record_id, found=_q(record_id), first=first),)
         seen[record_id] = place
         document_id = record.get("document_id")
         if kind == "event" and isinstance(document_id, str):
             self.event_document[record_id] = document_id
+        return ()
 
     def known(self, kind: str, target: str) -> bool:
         """Whether a record of ``kind`` with id ``target`` has been seen."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -53,23 +54,39 @@ def decide(record: Mapping[str, Any], context: RecordContext) -> VersionDecision
     covered = frozenset({"/schema_version"})
     if declared is None:
         return VersionDecision(current, [context.issue("NE201", "/schema_version")], covered)
-    version = parse_version(declared) if isinstance(declared, str) else None
-    if version is None:
+    verdict = _verdict(declared) if isinstance(declared, str) else ("malformed", None, None)
+    kind, reading, known = verdict
+    if kind == "malformed":
         issue = context.issue("NE204", "/schema_version", found=quote(declared))
         return VersionDecision(current, [issue], covered)
-    reading = reading_version(declared)
-    if reading is None:
+    if kind == "unknown-major":
         supported = enumerate_values(PUBLISHED_VERSIONS)
-        issue = context.issue(
-            "NE202", "/schema_version", found=quote(declared), supported=supported
-        )
+        found = quote(declared)
+        issue = context.issue("NE202", "/schema_version", found=found, supported=supported)
         return VersionDecision(None, [issue], covered)
-    validator = VALIDATORS.get(reading, current)
-    if is_newer_than_known(declared):
-        known = newest_published(version.major)
+    validator = VALIDATORS.get(reading or SCHEMA_VERSION, current)
+    if kind == "newer-minor":
         issue = context.issue("NE203", "/schema_version", found=quote(declared), known=known)
         return VersionDecision(validator, [issue], covered, newer_minor=True)
-    return VersionDecision(validator)
+    return _PLAIN.get(reading or SCHEMA_VERSION) or VersionDecision(validator)
+
+
+_PLAIN = {version: VersionDecision(validator) for version, validator in VALIDATORS.items()}
+"""The decision for a record of a published version: shared, it raises no issue."""
+
+
+@lru_cache(maxsize=256)
+def _verdict(declared: str) -> tuple[str, str | None, str | None]:
+    """(kind, published version to read it as, newest known of its major) for a version."""
+    version = parse_version(declared)
+    if version is None:
+        return "malformed", None, None
+    reading = reading_version(declared)
+    if reading is None:
+        return "unknown-major", None, None
+    if is_newer_than_known(declared):
+        return "newer-minor", reading, newest_published(version.major)
+    return "known", reading, None
 
 
 def without_unknown_fields(
