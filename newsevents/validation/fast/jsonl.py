@@ -12,8 +12,10 @@ lines count from 1, blank lines are skipped, a byte-order mark opening the file 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -60,7 +62,6 @@ class Block:
     """Whole lines of a JSON Lines file, parsed where Arrow could, set aside where not."""
 
     data: bytes
-    offset: int  # byte offset of ``data`` in the file
     starts: Rows  # byte offset of each non-blank line in ``data``
     ends: Rows  # byte offset just past it (newline excluded)
     line_numbers: Rows  # 1-based line number of each non-blank line
@@ -70,9 +71,8 @@ class Block:
     suspect_bytes: Flags  # lines whose bytes Arrow's view cannot vouch for
 
     def line(self, index: int) -> bytes:
-        """The bytes of the ``index``-th non-blank line, with its newline as the reference
-        reader passes it to the parser (error columns depend on it)."""
-        return self.data[self.starts[index] : self.ends[index] + 1]
+        """The bytes of the ``index``-th non-blank line."""
+        return self.data[self.starts[index] : self.ends[index]]
 
     @property
     def records(self) -> int:
@@ -142,9 +142,32 @@ def _parse_lines(data: bytes, starts: Rows, ends: Rows) -> tuple[list[pa.Table],
     return [tables[low] for low in sorted(tables)], parsed
 
 
-def block_of(data: bytes, line_number: int, record: int, first: bool, offset: int = 0) -> Block:
-    """Parse ``data`` (whole lines starting at ``line_number``, record ``record`` and byte
-    ``offset`` of the file; ``first``: the file's first block)."""
+def read_blocks(path: Path, block_bytes: int = BLOCK_BYTES) -> Iterator[Block]:
+    """Yield the file's blocks of whole lines, parsed through Arrow where possible."""
+    line_number, record = 1, 0
+    with path.open("rb") as stream:
+        carry = b""
+        first = True
+        while True:
+            chunk = stream.read(block_bytes)
+            data = carry + chunk
+            if not chunk:
+                if data:
+                    yield _block(data, line_number, record, first)
+                return
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                carry = data
+                continue
+            data, carry = data[:cut], data[cut:]
+            block = _block(data, line_number, record, first)
+            first = False
+            line_number += data.count(b"\n")
+            record += block.records
+            yield block
+
+
+def _block(data: bytes, line_number: int, record: int, first: bool) -> Block:
     starts, ends = _lines(data)
     if first and data.startswith(_BOM):
         starts = starts.copy()
@@ -155,4 +178,4 @@ def block_of(data: bytes, line_number: int, record: int, first: bool, offset: in
     tables, parsed = _parse_lines(data, starts, ends)
     table = pa.concat_tables(tables, promote_options="permissive") if tables else None
     suspect = _suspect_bytes(data, starts, ends)
-    return Block(data, offset, starts, ends, numbers, record, table, parsed, suspect)
+    return Block(data, starts, ends, numbers, record, table, parsed, suspect)

@@ -18,7 +18,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsevents.validation.fast.columns import Column, RowMask
-from newsevents.validation.fast.lookups import not_in
 from newsevents.validation.fast.values import bad_date, bad_timestamp
 
 CoreSchema = Mapping[str, Any]
@@ -134,12 +133,10 @@ class Walker:
         self.walk(schema["schema"], column, mask)
 
     def _function_after(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
-        column = _present(column)
         self.walk(schema["schema"], column, mask)
         self.rules[_function_name(schema)](column, mask)
 
     def _function_before(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
-        column = _present(column)
         self.rules[_function_name(schema)](column, mask)
         if not pa.types.is_string(column.type):
             self.walk(schema["schema"], column, mask)
@@ -148,7 +145,9 @@ class Walker:
         if not pa.types.is_struct(column.type):
             mask.mark(column, column.present())
             return
-        self.walk(schema["schema"], _present(column), mask)
+        if column.values.null_count:
+            column = column.where(column.present())
+        self.walk(schema["schema"], column, mask)
 
     def _model_fields(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
         fields: Mapping[str, Any] = schema["fields"]
@@ -213,7 +212,7 @@ class Walker:
             allowed = pa.array(expected, values.type)
         else:
             raise UnsupportedSchema(f"literal {expected!r} mixes kinds")
-        mask.mark(column, not_in(values, allowed))
+        mask.mark(column, pc.invert(pc.is_in(values, value_set=allowed)))
 
     def _int(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
         if not pa.types.is_integer(column.type):
@@ -250,11 +249,6 @@ class Walker:
 
     def _datetime(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
         mask.mark(column, bad_timestamp(column.values))
-
-
-def _present(column: Column) -> Column:
-    """The non-null values of ``column`` (rules and model fields see only those)."""
-    return column.where(column.present()) if column.values.null_count else column
 
 
 _HANDLED = frozenset(

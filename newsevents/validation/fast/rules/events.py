@@ -78,7 +78,7 @@ def statement_rules(event: Column, mask: RowMask) -> None:
     mask.mark_rows(event.rows[speakers != 1])
     reported = pc.equal(event.field("speech").values, "reported_speech")
     has_quote = pc.is_valid(event.field("quote").values)
-    mask.mark(event, pc.equal(reported, has_quote), True)
+    mask.mark(event, pc.not_equal(reported, has_quote), True)
     reports, report_parents = event.field("reports").items_with_parents()
     own = pc.take(event.field("id").values, pa.array(report_parents))
     mask.mark(reports, pc.equal(reports.values, own))
