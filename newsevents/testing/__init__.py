@@ -32,7 +32,7 @@ from newsevents.testing.events import (
     readiness_changes,
     statements,
 )
-from newsevents.testing.mutations import RULES, Broken, Rule, broken_records
+from newsevents.testing.mutations import Broken, broken_records
 from newsevents.testing.parts import (
     conditions,
     event_times,
@@ -53,6 +53,7 @@ from newsevents.testing.records import (
     publication_dates,
     records,
 )
+from newsevents.testing.rules import RULES, Rule
 from newsevents.testing.text import (
     document_texts,
     evidence_spans,
