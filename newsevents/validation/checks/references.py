@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from newsevents.validation.checks.state import RunState
 
 KIND_CODES = {"actor": "NE502", "document": "NE503", "event": "NE504"}
+_RECORD_BITS = 40
+_PLACE_BITS = 64
+_PLACE_MASK = (1 << _PLACE_BITS) - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,27 +48,59 @@ class ReferenceIndex:
     """Ids seen per record kind, each event's document, unresolved references, report edges."""
 
     def __init__(self) -> None:
-        self.first: dict[str, dict[str, RecordPlace]] = {k: {} for k in KIND_CODES}
+        # id -> where its first record is and (events) its document, packed in one int:
+        # document number << 64 | file_index << 40 | record.  There is one entry per record
+        # of the input, so it is kept as small as a Python dict entry can be.
+        self.first: dict[str, dict[str, int]] = {k: {} for k in KIND_CODES}
+        self.file_names: dict[int, str | None] = {}
+        self.document_numbers: dict[str, int] = {}
+        self.document_ids: list[str] = []
         self.outside_documents: set[str] = set()
-        self.event_document: dict[str, str] = {}
         self.pending: list[Reference] = []
         self.reports: dict[str, tuple[RecordPlace, tuple[str, ...]]] = {}
 
     def register(self, record: dict[str, Any], place: RecordPlace) -> tuple[Issue, ...]:
         """Note a record's id (NE501 when its kind already has it) and an event's document."""
         kind, record_id = record.get("record_type"), record.get("id")
-        seen = self.first.get(kind) if isinstance(kind, str) else None
-        if seen is None or not isinstance(record_id, str):
+        if not isinstance(kind, str) or kind not in self.first or not isinstance(record_id, str):
             return ()
+        seen = self.first[kind]
         if record_id in seen:
-            first = seen[record_id].describe()
+            first = self._describe(seen[record_id])
             where = place.location("/id")
             return (new_issue("NE501", where, record_id, found=_q(record_id), first=first),)
-        seen[record_id] = place
         document_id = record.get("document_id")
-        if kind == "event" and isinstance(document_id, str):
-            self.event_document[record_id] = document_id
+        wanted = document_id if kind == "event" and isinstance(document_id, str) else None
+        self.note(kind, record_id, place, wanted)
         return ()
+
+    def _document_number(self, document_id: str) -> int:
+        number = self.document_numbers.get(document_id)
+        if number is None:
+            self.document_ids.append(document_id)
+            number = self.document_numbers[document_id] = len(self.document_ids)
+        return number
+
+    def note(
+        self, kind: str, record_id: str, place: RecordPlace, document_id: str | None = None
+    ) -> None:
+        """Note that a record of ``kind`` with ``record_id`` is at ``place`` (in
+        ``document_id``), without the duplicate check: for readers that vouch for it."""
+        self.file_names.setdefault(place.file_index, place.file)
+        packed = (place.file_index << _RECORD_BITS | (place.record or 0)) & _PLACE_MASK
+        if document_id is not None:
+            packed |= self._document_number(document_id) << _PLACE_BITS
+        self.first[kind][record_id] = packed
+
+    @property
+    def event_document(self) -> EventDocuments:
+        """The document of each event seen so far, as a mapping from event id."""
+        return EventDocuments(self)
+
+    def _describe(self, packed: int) -> str:
+        file_index = (packed & _PLACE_MASK) >> _RECORD_BITS
+        record = packed & ((1 << _RECORD_BITS) - 1)
+        return RecordPlace(self.file_names.get(file_index), file_index, record).describe()
 
     def known(self, kind: str, target: str) -> bool:
         """Whether a record of ``kind`` with id ``target`` has been seen."""
@@ -104,6 +139,29 @@ class ReferenceIndex:
                 where = reference.place.location(reference.pointer)
                 yield new_issue(code, where, reference.record_id, found=_q(reference.target))
         self.pending.clear()
+
+
+class EventDocuments:
+    """A mapping view: event id -> document id, stored inside ``ReferenceIndex.first``."""
+
+    def __init__(self, index: ReferenceIndex) -> None:
+        self._index = index
+
+    def get(self, event_id: str) -> str | None:
+        """The event's document, or None when the event is unknown."""
+        number = self._index.first["event"].get(event_id, 0) >> _PLACE_BITS
+        return self._index.document_ids[number - 1] if number else None
+
+    def __getitem__(self, event_id: str) -> str:
+        found = self.get(event_id)
+        if found is None:
+            raise KeyError(event_id)
+        return found
+
+    def __setitem__(self, event_id: str, document_id: str) -> None:
+        events = self._index.first["event"]
+        place = events.get(event_id, 0) & _PLACE_MASK
+        events[event_id] = place | self._index._document_number(document_id) << _PLACE_BITS
 
 
 def _q(text: str) -> str:
@@ -173,7 +231,7 @@ def report_cycles(state: RunState) -> Iterator[Issue]:
             continue  # a statement reporting itself is NE505, raised by the model
         members = set(component)
         start = min(component, key=lambda n: (edges[n][0].file_index, edges[n][0].record or 0))
-        cycle = _cycle_from(start, graph, members)
+        cycle = shortest_cycle(start, graph, members)
         place, targets = edges[start]
         pointer = f"/reports/{targets.index(cycle[1])}"
         text = " → ".join(cycle)
@@ -221,7 +279,7 @@ def strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
     return components
 
 
-def _cycle_from(start: str, graph: dict[str, list[str]], members: set[str]) -> list[str]:
+def shortest_cycle(start: str, graph: dict[str, list[str]], members: set[str]) -> list[str]:
     """Return a shortest cycle ``start -> ... -> start`` inside one component (BFS)."""
     previous: dict[str, str] = {}
     frontier = [start]
