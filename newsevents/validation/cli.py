@@ -28,7 +28,7 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     parser = commands.add_parser(
         "validate",
         help="validate annotation files and report every issue",
-        description="Validate records in JSON, JSON Lines or Parquet files (or folders of "
+        description="Validate records in JSON, JSON Lines or Parquet files (or folders of\n"
         "them) and report every issue with its code, severity and location.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

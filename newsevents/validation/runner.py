@@ -29,7 +29,7 @@ from newsevents.validation.messages import describe
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
-Source_ = PathLike | Iterable[Any]
+Input = PathLike | Iterable[Any]
 Progress = Callable[[int, int], None]
 """Called with (bytes read so far, bytes in all input files)."""
 
@@ -38,7 +38,7 @@ _PROGRESS_EVERY = 2048
 
 
 def validate(
-    source: Source_,
+    source: Input,
     *,
     documents: PathLike | Iterable[PathLike] | None = None,
     select: Iterable[str] | None = None,
@@ -50,7 +50,7 @@ def validate(
     """Validate records and return the report of every issue found.
 
     ``source`` is a path (a JSON document or array, JSON Lines, Parquet, or a folder of
-    them), a list of paths, or an iterable of records (dicts).  ``documents`` names files
+    them), a list of paths, a record (a dict) or an iterable of records.  ``documents`` names files
     whose document records supply texts to check spans against.  ``select`` and ``ignore``
     take codes, slugs, code prefixes or families; ``max_issues`` caps the issues listed per
     code (None: no cap; every issue is counted either way); ``strict`` makes warnings fail.
@@ -60,6 +60,8 @@ def validate(
         run.read_documents(_paths(documents))
     if isinstance(source, str | os.PathLike) or _is_path_list(source):
         run.read_files(_paths(source), progress)
+    elif isinstance(source, Mapping):
+        run.read_records([source])  # one record
     else:
         run.read_records(source)
     return run.finish()

@@ -127,3 +127,9 @@ def test_a_folder_is_walked_in_order_skipping_hidden_and_other_files(tmp_path: P
 
 def test_an_empty_folder_is_an_unsupported_input(tmp_path: Path) -> None:
     assert checked(validate(str(tmp_path))).codes() == {"NE105"}
+
+
+def test_a_single_record_may_be_given_as_a_dict() -> None:
+    report = checked(validate({"record_type": "actor"}))
+    assert report.records == 1
+    assert "NE201" in report.codes()
