@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,12 +24,13 @@ from newsevents.validation.checks.state import RunState
 from newsevents.validation.checks.structure import structure_issues
 from newsevents.validation.checks.version import decide, without_unknown_fields
 from newsevents.validation.collector import IssueCollector
-from newsevents.validation.issue import InputFile, IssueLocation, Report
+from newsevents.validation.issue import InputFile, Issue, IssueLocation, Report
 from newsevents.validation.messages import describe
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
 Input = PathLike | Iterable[Any]
+Role = Literal["input", "documents"]
 Progress = Callable[[int, int], None]
 """Called with (bytes read so far, bytes in all input files)."""
 
@@ -138,11 +139,11 @@ class Run:
             else:
                 self._problem(Where(None, index), ReadProblem("NE104", {"found": item}))
 
-    def _open(self, source: Source, role: str) -> FileReading | None:
+    def _open(self, source: Source, role: Role) -> FileReading | None:
         self.collector.file_seen(source.display)
         if source.problem is not None:
             self._problem(Where(source.display), source.problem)
-            self.files.append(InputFile(source.display, "unknown", role))  # type: ignore[arg-type]
+            self.files.append(InputFile(source.display, "unknown", role))
             return None
         return FileReading(source.path, source.display)
 
@@ -150,8 +151,9 @@ class Run:
         context = dict(problem.context)
         if problem.code == "NE104":
             context["found"] = describe(context.get("found"))
-        where_ = (where.file, where.record, where.line, where.column)
-        location = IssueLocation(*where_, pointer=problem.pointer)
+        location = IssueLocation(
+            where.file, where.record, where.line, where.column, problem.pointer
+        )
         self.collector.add(new_issue(problem.code, location, None, **context))
 
     def record(
@@ -181,7 +183,7 @@ class Run:
         for registered in self._checks_for(type(model)):
             add(registered.run(model, context))
 
-    def _take_document(self, raw: Mapping[str, Any]) -> Iterator[Any]:
+    def _take_document(self, raw: Mapping[str, Any]) -> Iterator[Issue]:
         document_id, text = raw.get("id"), raw.get("text")
         if not isinstance(document_id, str) or not isinstance(text, str):
             return iter(())
@@ -220,14 +222,9 @@ class Run:
         )
 
 
-def _described(reading: FileReading, role: str) -> InputFile:
+def _described(reading: FileReading, role: Role) -> InputFile:
     return InputFile(
-        reading.display,
-        reading.format,
-        role,  # type: ignore[arg-type]
-        reading.bytes,
-        reading.sha256,
-        reading.records,
+        reading.display, reading.format, role, reading.bytes, reading.sha256, reading.records
     )
 
 
