@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -313,9 +314,40 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
 def _walk(folder: Path, display: str) -> Iterator[Source]:
     found: list[str] = []
     for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        chosen = _manifest_records(Path(root)) if MANIFEST in names else None
+        if chosen is not None:
+            # A dataset folder in our layout: its manifest says which files hold the records
+            # (the same records exist in several formats); metadata files are not records.
+            dirs[:] = []
+            names = chosen
         for name in names:
             if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
                 found.append((Path(root) / name).relative_to(folder).as_posix())
     for relative in sorted(found):
         yield Source(folder / relative, f"{display.rstrip('/')}/{relative}")
+
+
+MANIFEST = "manifest.json"
+_RECORD_TABLES = ("documents", "actors", "events")
+
+
+def _manifest_records(folder: Path) -> list[str] | None:
+    """Return the record files a newsevents dataset manifest lists, one format only.
+
+    Parquet is preferred, then JSON Lines, then the single JSON file; None when the folder's
+    manifest.json is not a newsevents dataset manifest.
+    """
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files = [entry["path"] for entry in manifest["files"] if "records" in entry]
+        if "manifest_version" not in manifest:
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    for suffix in (".parquet", ".jsonl"):
+        tables = [f for f in files if Path(f).suffix == suffix and Path(f).stem in _RECORD_TABLES]
+        if tables:
+            return sorted(tables)
+    whole = [f for f in files if Path(f).suffix == ".json"]
+    return whole[:1] or None

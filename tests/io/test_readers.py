@@ -172,3 +172,32 @@ def test_json_lines_and_parquet_give_the_same_report(dataset: Dataset) -> None:
     assert from_lines.by_code == from_parquet.by_code
     key = sorted((i.code, i.record_id, i.location.pointer) for i in from_lines.issues)
     assert key == sorted((i.code, i.record_id, i.location.pointer) for i in from_parquet.issues)
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "datasets" / "military-posture-2022" / "1.0.0"
+
+
+def test_a_dataset_folder_in_our_layout_is_read_once_through_its_manifest() -> None:
+    names = [source.path.name for source in find_files([SHIPPED])]
+    # The same records exist as JSON, JSON Lines and Parquet; metadata files are no records.
+    assert names == ["actors.parquet", "documents.parquet", "events.parquet"]
+    report = validate(SHIPPED)
+    assert report.valid and not report.issues
+
+
+def test_a_manifest_that_is_not_ours_leaves_the_folder_walk_alone(tmp_path: Path) -> None:
+    (tmp_path / "manifest.json").write_text('{"files": []}', encoding="utf-8")
+    (tmp_path / "events.jsonl").write_text("", encoding="utf-8")
+    names = [source.path.name for source in find_files([tmp_path])]
+    assert names == ["events.jsonl", "manifest.json"]
+
+
+def test_a_manifest_listing_only_json_lines_picks_those(tmp_path: Path) -> None:
+    files = [
+        {"path": name, "records": 0}
+        for name in ("records.json", "events.jsonl", "actors.jsonl", "croissant.json")
+    ]
+    manifest = {"manifest_version": "1.0.0", "files": files}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    names = [source.path.name for source in find_files([tmp_path])]
+    assert names == ["actors.jsonl", "events.jsonl"]
