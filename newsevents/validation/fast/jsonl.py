@@ -12,10 +12,9 @@ lines count from 1, blank lines are skipped, a byte-order mark opening the file 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -26,12 +25,14 @@ from newsevents.io.arrow import TABLE_MODELS, arrow_schema
 from newsevents.validation.fast.columns import Flags, Rows, as_flags
 
 BLOCK_BYTES = 8 << 20
-SMALLEST_SPLIT = 8
+PIECE_BYTES = 256 << 10
+_ROW = re.compile(r" in row ([0-9]+)$")
 _BOM = b"\xef\xbb\xbf"
 _WHITESPACE = np.array([32, 9, 10, 13, 11, 12], dtype=np.uint8)
 # A JSON null, NaN or Infinity as a value (Arrow shows null like absent, and parses the
-# other two though orjson refuses them), or a byte-order mark anywhere.
-_SUSPECT_VALUE = r"[:,\[][ \t\r\n]*(null|NaN|-?Infinity)|\x{FEFF}"
+# other two though orjson refuses them), a byte-order mark anywhere, or a control byte other
+# than the newline (a line break Arrow may honour inside a line).
+_SUSPECT_VALUE = r"[:,\[][ \t\r\n]*(null|NaN|-?Infinity)|\x{FEFF}|[\x00-\x09\x0b-\x1f]"
 
 
 def _relaxed(kind: pa.DataType) -> pa.DataType:
@@ -62,6 +63,7 @@ class Block:
     """Whole lines of a JSON Lines file, parsed where Arrow could, set aside where not."""
 
     data: bytes
+    offset: int  # byte offset of ``data`` in the file
     starts: Rows  # byte offset of each non-blank line in ``data``
     ends: Rows  # byte offset just past it (newline excluded)
     line_numbers: Rows  # 1-based line number of each non-blank line
@@ -71,8 +73,9 @@ class Block:
     suspect_bytes: Flags  # lines whose bytes Arrow's view cannot vouch for
 
     def line(self, index: int) -> bytes:
-        """The bytes of the ``index``-th non-blank line."""
-        return self.data[self.starts[index] : self.ends[index]]
+        """The bytes of the ``index``-th non-blank line, with its newline as the reference
+        reader passes it to the parser (error columns depend on it)."""
+        return self.data[self.starts[index] : self.ends[index] + 1]
 
     @property
     def records(self) -> int:
@@ -91,14 +94,21 @@ def _lines(data: bytes) -> tuple[Rows, Rows]:
 
 
 def _nonblank(data: bytes, starts: Rows, ends: Rows) -> Flags:
+    """Lines with something besides white space (as ``bytes.strip`` sees it)."""
     buffer = np.frombuffer(data, dtype=np.uint8)
-    solid = np.concatenate(([0], np.cumsum(~np.isin(buffer, _WHITESPACE), dtype=np.int64)))
-    counts: Rows = solid[ends] - solid[starts]
-    return counts > 0
+    solid = ends > starts
+    first = buffer[np.minimum(starts, max(len(buffer) - 1, 0))] if len(buffer) else starts
+    doubtful = np.flatnonzero(solid & np.isin(first, _WHITESPACE))
+    for index in doubtful:  # rare: a line starting with white space
+        solid[index] = bool(data[starts[index] : ends[index]].strip())
+    return solid
 
 
 def _suspect_bytes(data: bytes, starts: Rows, ends: Rows) -> Flags:
-    """Lines holding a null, NaN or Infinity value, a byte-order mark or a control byte."""
+    """Lines holding a null, NaN or Infinity value, a byte-order mark or a control byte.
+
+    Each line is seen with the newline and any blank lines after it, which holds neither.
+    """
     if len(starts) == 0:
         return np.zeros(0, dtype=np.bool_)
     offsets = np.concatenate((starts, ends[-1:])).astype(np.int64)
@@ -106,68 +116,49 @@ def _suspect_bytes(data: bytes, starts: Rows, ends: Rows) -> Flags:
         pa.large_binary(), len(starts), [None, pa.py_buffer(offsets), pa.py_buffer(data)]
     )
     text = lines.cast(pa.large_string(), safe=False)
-    found = as_flags(pc.match_substring_regex(text, _SUSPECT_VALUE))
-    buffer = np.frombuffer(data, dtype=np.uint8)
-    controls = np.concatenate(([0], np.cumsum(buffer < 32, dtype=np.int64)))
-    found |= (controls[ends] - controls[starts]) > 0
-    return found
+    return as_flags(pc.match_substring_regex(text, _SUSPECT_VALUE))
 
 
-def _parse(data: bytes) -> pa.Table | None:
+def _parse(data: bytes) -> tuple[pa.Table | None, int | None]:
+    """The table of ``data``, or None and the row Arrow names in its error, if any."""
     options = pj.ParseOptions(explicit_schema=read_schema(), unexpected_field_behavior="infer")
     block = pj.ReadOptions(use_threads=False, block_size=max(len(data) + 1, 1 << 16))
     try:
-        return pj.read_json(io.BytesIO(data), read_options=block, parse_options=options)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, ValueError):
-        return None
+        return pj.read_json(io.BytesIO(data), read_options=block, parse_options=options), None
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, ValueError) as error:
+        found = _ROW.search(str(error))
+        return None, int(found.group(1)) if found else None
 
 
 def _parse_lines(data: bytes, starts: Rows, ends: Rows) -> tuple[list[pa.Table], Flags]:
-    """Parse lines ``starts:ends``; split in halves where Arrow refuses; return the tables
+    """Parse lines ``starts:ends`` in pieces of about PIECE_BYTES; where Arrow refuses a
+    piece, set aside the line it names (or split the piece in halves); return the tables
     (in line order) and which lines they hold."""
     parsed = np.zeros(len(starts), dtype=np.bool_)
     tables: dict[int, pa.Table] = {}
-    pending = [(0, len(starts))]
+    cuts = np.searchsorted(starts, np.arange(0, len(data), PIECE_BYTES)).tolist()
+    pending = [(low, high) for low, high in zip(cuts, [*cuts[1:], len(starts)], strict=True)]
     while pending:
         low, high = pending.pop()
         if low >= high:
             continue
-        table = _parse(data[starts[low] : ends[high - 1]])
+        table, row = _parse(data[starts[low] : ends[high - 1]])
         if table is not None and table.num_rows == high - low:
             tables[low] = table
             parsed[low:high] = True
-        elif high - low > SMALLEST_SPLIT:
+        elif row is not None and 0 <= row < high - low:
+            pending.extend([(low + row + 1, high), (low, low + row)])
+        elif high - low > 1:
             middle = (low + high) // 2
             pending.extend([(middle, high), (low, middle)])
     return [tables[low] for low in sorted(tables)], parsed
 
 
-def read_blocks(path: Path, block_bytes: int = BLOCK_BYTES) -> Iterator[Block]:
-    """Yield the file's blocks of whole lines, parsed through Arrow where possible."""
-    line_number, record = 1, 0
-    with path.open("rb") as stream:
-        carry = b""
-        first = True
-        while True:
-            chunk = stream.read(block_bytes)
-            data = carry + chunk
-            if not chunk:
-                if data:
-                    yield _block(data, line_number, record, first)
-                return
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:
-                carry = data
-                continue
-            data, carry = data[:cut], data[cut:]
-            block = _block(data, line_number, record, first)
-            first = False
-            line_number += data.count(b"\n")
-            record += block.records
-            yield block
-
-
-def _block(data: bytes, line_number: int, record: int, first: bool) -> Block:
+def block_of(
+    data: bytes, line_number: int, record: int, first: bool, offset: int = 0, parse: bool = True
+) -> Block:
+    """Parse ``data`` (whole lines starting at ``line_number``, record ``record`` and byte
+    ``offset`` of the file; ``first``: the file's first block)."""
     starts, ends = _lines(data)
     if first and data.startswith(_BOM):
         starts = starts.copy()
@@ -175,7 +166,10 @@ def _block(data: bytes, line_number: int, record: int, first: bool) -> Block:
     numbers = np.arange(line_number, line_number + len(starts), dtype=np.int64)
     keep = _nonblank(data, starts, ends)
     starts, ends, numbers = starts[keep], ends[keep], numbers[keep]
+    if not parse:  # only the lines are wanted
+        none = np.zeros(len(starts), dtype=np.bool_)
+        return Block(data, offset, starts, ends, numbers, record, None, none, none)
     tables, parsed = _parse_lines(data, starts, ends)
     table = pa.concat_tables(tables, promote_options="permissive") if tables else None
     suspect = _suspect_bytes(data, starts, ends)
-    return Block(data, starts, ends, numbers, record, table, parsed, suspect)
+    return Block(data, offset, starts, ends, numbers, record, table, parsed, suspect)

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsevents.models import EVENT_ADAPTER, Actor, Document
-from newsevents.validation.fast.columns import Column, Flags, RowMask
+from newsevents.validation.fast.columns import Column, Flags, RowMask, runs, sorted_by
 from newsevents.validation.fast.practice import PRACTICE
 from newsevents.validation.fast.rules import RULES
 from newsevents.validation.fast.structure import Walker
@@ -54,9 +54,25 @@ def suspect_rows(batch: pa.RecordBatch | pa.Table, record_type: str | None = Non
         return mask.flags
     records = records_column(batch)
     kinds = records.field("record_type").values
+    if record_type is None:
+        records = sorted_by(records, kinds, records.field("event_type").values)
+        kinds = records.field("record_type").values
+        known = pc.is_in(kinds, value_set=pa.array(RECORD_TYPES))
+        mask.mark(records, pc.invert(known), True)
+        parts = [(kind, records.slice(a, b)) for kind, a, b in runs(kinds) or []]
+    else:
+        records = sorted_by(records, records.field("event_type").values)
+        parts = [(record_type, records)]
+    for kind, rows in parts:
+        if kind in RECORD_TYPES:
+            walker(str(kind)).run(rows, mask)
+            PRACTICE[str(kind)](rows, mask)
+    return mask.flags
+    records = records_column(batch)
+    kinds = records.field("record_type").values
     for kind in RECORD_TYPES if record_type is None else (record_type,):
-        rows = records if record_type is not None else records.where(pc.equal(kinds, kind))
-        if len(rows.values) == 0:
+        rows = records if record_type is not None else records.gated(pc.equal(kinds, kind))
+        if not rows.counted().any():
             continue
         walker(kind).run(rows, mask)
         PRACTICE[kind](rows, mask)

@@ -17,7 +17,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from newsevents.validation.fast.columns import Column, RowMask
+from newsevents.validation.fast.columns import Column, RowMask, runs
+from newsevents.validation.fast.lookups import not_in
 from newsevents.validation.fast.values import bad_date, bad_timestamp
 
 CoreSchema = Mapping[str, Any]
@@ -116,6 +117,8 @@ class Walker:
         """Check the non-null values of ``column`` against ``schema``."""
         if len(column.values) == 0 or column.values.null_count == len(column.values):
             return
+        if column.gate is not None and not column.gate.any():
+            return
         kind = schema["type"]
         handler = getattr(self, "_" + kind.replace("-", "_"))
         handler(schema, column, mask)
@@ -133,10 +136,12 @@ class Walker:
         self.walk(schema["schema"], column, mask)
 
     def _function_after(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
+        column = _present(column)
         self.walk(schema["schema"], column, mask)
         self.rules[_function_name(schema)](column, mask)
 
     def _function_before(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
+        column = _present(column)
         self.rules[_function_name(schema)](column, mask)
         if not pa.types.is_string(column.type):
             self.walk(schema["schema"], column, mask)
@@ -145,9 +150,7 @@ class Walker:
         if not pa.types.is_struct(column.type):
             mask.mark(column, column.present())
             return
-        if column.values.null_count:
-            column = column.where(column.present())
-        self.walk(schema["schema"], column, mask)
+        self.walk(schema["schema"], _present(column), mask)
 
     def _model_fields(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
         fields: Mapping[str, Any] = schema["fields"]
@@ -164,8 +167,14 @@ class Walker:
         tag = column.field(str(schema["discriminator"])).values
         choices: Mapping[str, CoreSchema] = schema["choices"]
         mask.mark(column, pc.invert(pc.is_in(tag, value_set=pa.array(list(choices)))), True)
+        contiguous = runs(tag)
+        if contiguous is not None:
+            for value, start, stop in contiguous:
+                if value in choices:
+                    self.walk(choices[str(value)], column.slice(start, stop), mask)
+            return
         for value, choice in choices.items():
-            self.walk(choice, column.where(pc.equal(tag, value)), mask)
+            self.walk(choice, column.gated(pc.equal(tag, value)), mask)
 
     def _list(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
         if not (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
@@ -212,7 +221,7 @@ class Walker:
             allowed = pa.array(expected, values.type)
         else:
             raise UnsupportedSchema(f"literal {expected!r} mixes kinds")
-        mask.mark(column, pc.invert(pc.is_in(values, value_set=allowed)))
+        mask.mark(column, not_in(values, allowed))
 
     def _int(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
         if not pa.types.is_integer(column.type):
@@ -249,6 +258,18 @@ class Walker:
 
     def _datetime(self, schema: CoreSchema, column: Column, mask: RowMask) -> None:
         mask.mark(column, bad_timestamp(column.values))
+
+
+def _present(column: Column) -> Column:
+    """The non-null values of ``column`` (rules and model fields see only those): a gate
+    when most are present, a compact copy when most are not (later checks then run over
+    far fewer values)."""
+    nulls = column.values.null_count
+    if nulls == 0:
+        return column
+    if 2 * nulls > len(column.values):
+        return column.where(column.present())
+    return column.gated(column.present())
 
 
 _HANDLED = frozenset(

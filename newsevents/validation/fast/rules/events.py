@@ -48,7 +48,7 @@ def base_rules(event_type: str, event: Column, mask: RowMask) -> None:
     kinds = _constant(event_type, len(roles))
     mask.mark(participants, not_in(pair(kinds, roles), event_type_roles()))
     pairs = pair(participants.field("actor_id").values, roles)
-    mask.mark_rows(event.rows[duplicate_parents(parents, pc.fill_null(pairs, ""))])
+    mask.mark_positions(event, duplicate_parents(parents, pc.fill_null(pairs, "")))
     ids = event.field("id").values
     links, link_parents = event.field("links").items_with_parents()
     own = pc.take(ids, pa.array(link_parents))
@@ -75,15 +75,15 @@ def statement_rules(event: Column, mask: RowMask) -> None:
         dtype=np.bool_,
     )
     speakers = np.bincount(parents[speaker], minlength=len(event.values))
-    mask.mark_rows(event.rows[speakers != 1])
+    mask.mark_positions(event, np.flatnonzero(speakers != 1))
     reported = pc.equal(event.field("speech").values, "reported_speech")
     has_quote = pc.is_valid(event.field("quote").values)
-    mask.mark(event, pc.not_equal(reported, has_quote), True)
+    mask.mark(event, pc.equal(reported, has_quote), True)
     reports, report_parents = event.field("reports").items_with_parents()
     own = pc.take(event.field("id").values, pa.array(report_parents))
     mask.mark(reports, pc.equal(reports.values, own))
     keys = pc.fill_null(reports.values, "")
-    mask.mark_rows(event.rows[duplicate_parents(report_parents, keys)])
+    mask.mark_positions(event, duplicate_parents(report_parents, keys))
 
 
 def event_rule(

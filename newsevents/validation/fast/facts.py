@@ -1,0 +1,142 @@
+"""What one batch tells about other records: ids, references, report edges, and the checks
+that need a document's text (spans, publication date), run against the documents at hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsevents.models import Alert, Deployment, Document, EvidenceSpan, Statement
+from newsevents.validation.fast.anchors import Spans, Texts, mismatched
+from newsevents.validation.fast.columns import Column, Flags, Rows, as_flags
+from newsevents.validation.fast.documents import AtHand
+from newsevents.validation.fast.paths import ITEMS, Path, follow, model_paths
+from newsevents.validation.fast.values import as_dates
+
+KINDS = ("document", "actor", "event")
+EVENT_SPANS = model_paths((Alert, Deployment, Statement), EvidenceSpan)
+DOCUMENT_SPANS = model_paths((Document,), EvidenceSpan)
+REFERENCES: dict[str, dict[str, tuple[Path, ...]]] = {
+    # record kind -> kind of the target -> where the target ids are (as in checks.references)
+    "event": {
+        "document": (("document_id",),),
+        "actor": (("participants", ITEMS, "actor_id"), ("force", "actor_id")),
+        "event": (
+            ("links", ITEMS, "event_id"),
+            ("factuality", "condition", "event_id"),
+            ("purpose", "event_id"),
+            ("reports", ITEMS),
+        ),
+    },
+    "actor": {"actor": (("member_of", ITEMS),)},
+}
+
+
+@dataclass
+class Facts:
+    """The cross-record facts of one batch (positions are positions in the batch)."""
+
+    ids: dict[str, tuple[pa.Array, Rows]] = field(default_factory=dict)
+    event_documents: pa.Array | None = None  # aligned with ids["event"]
+    targets: dict[str, pa.Array] = field(default_factory=dict)  # unique, clean rows only
+    reports: tuple[pa.Array, pa.Array, pa.Array, Rows] | None = None  # id, target, doc, pos
+    suspect: Flags | None = None  # clean rows the document checks find suspect
+    deferred: Rows | None = None  # clean rows whose document is not at hand
+
+
+def _kind_rows(records: Column, kinds: pa.Array, kind: str) -> Column:
+    return records.where(pc.fill_null(pc.equal(kinds, kind), False))
+
+
+def ids_of(records: Column, kinds: pa.Array, positions: Rows) -> dict[str, tuple[pa.Array, Rows]]:
+    """Per kind: the ids the reference registers (string record_type and id) and where."""
+    found = {}
+    ids = records.field("id").values
+    for kind in KINDS:
+        keep = as_flags(pc.and_(pc.equal(kinds, kind), pc.is_valid(ids)))
+        found[kind] = (ids.filter(pa.array(keep)).cast(pa.string()), positions[keep])
+    return found
+
+
+def targets_of(rows: Column, kind: str) -> dict[str, pa.Array]:
+    """Per target kind, the distinct ids that ``rows`` (of record ``kind``) refer to."""
+    found: dict[str, pa.Array] = {}
+    for target, paths in REFERENCES.get(kind, {}).items():
+        values = [follow(rows, path).values for path in paths]
+        values = [v.cast(pa.string()) for v in values if len(v)]
+        if values:
+            found[target] = pc.unique(pc.drop_null(pa.concat_arrays(values)))
+    return found
+
+
+def report_pairs(statements: Column, positions: Rows) -> tuple[pa.Array, pa.Array, pa.Array, Rows]:
+    """(statement id, reported id, statement's document, statement position) per report."""
+    items, parents = statements.field("reports").items_with_parents()
+    take = pa.array(parents)
+    ids = pc.take(statements.field("id").values, take)
+    documents = pc.take(statements.field("document_id").values, take)
+    return ids, items.values, documents, positions[statements.rows[parents]]
+
+
+def document_checks(events: Column, at_hand: AtHand) -> tuple[Flags, Flags]:
+    """(suspect, deferred) flags over ``events``' rows: spans and NE705 against the text."""
+    size = len(events.values)
+    part, slot = at_hand.find(events.field("document_id").values)
+    spans = Spans.gather(Column(events.values, np.arange(size, dtype=np.int64)), EVENT_SPANS)
+    time = events.field("time")
+    factuality = events.field("factuality")
+    asserted_past = as_flags(
+        pc.and_(
+            pc.and_(
+                pc.is_valid(time.values), pc.equal(factuality.field("modality").values, "asserted")
+            ),
+            pc.equal(factuality.field("tense").values, "past"),
+        )
+    )
+    needs = asserted_past.copy()
+    needs[spans.rows] = True
+    deferred = needs & (part < 0)
+    suspect = np.zeros(size, dtype=np.bool_)
+    for index, laid in enumerate(at_hand.parts):
+        mine = part[spans.rows] == index
+        if mine.any():
+            chosen = _subset(spans, mine)
+            bad = mismatched(chosen, slot[chosen.rows], laid.texts)
+            suspect[chosen.rows[bad]] = True
+        here = asserted_past & (part == index)
+        if here.any():
+            docs = laid.documents
+            where = pa.array(slot[here])
+            published = pc.take(docs.published, where)
+            unclear = as_flags(pc.take(docs.unclear, where))
+            date = as_dates(time.field("date").values.filter(pa.array(here)))
+            late = as_flags(pc.greater(date, published)) | unclear
+            suspect[np.flatnonzero(here)[late]] = True
+    return suspect, deferred
+
+
+def _subset(spans: Spans, keep: Flags) -> Spans:
+    mask = pa.array(keep)
+    return Spans(
+        spans.rows[keep],
+        spans.start[keep],
+        spans.end[keep],
+        spans.exact.filter(mask),
+        spans.prefix.filter(mask),
+        spans.suffix.filter(mask),
+    )
+
+
+def own_spans(documents: Column) -> Flags:
+    """Flags over ``documents``' rows whose own spans (dateline, publication) do not fit."""
+    size = len(documents.values)
+    texts = Texts.of(documents.field("text").values)
+    spans = Spans.gather(Column(documents.values, np.arange(size, dtype=np.int64)), DOCUMENT_SPANS)
+    suspect = np.zeros(size, dtype=np.bool_)
+    if len(spans.rows):
+        bad = mismatched(spans, spans.rows, texts)
+        suspect[spans.rows[bad]] = True
+    return suspect

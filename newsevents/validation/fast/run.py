@@ -1,0 +1,304 @@
+"""The fast validation run: Arrow over whole columns first, the reference path for the rest.
+
+Every file is read once in batches (JSON Lines blocks, Parquet record batches).  The rows
+the vectorized checks cannot clear, and the rows the cross-record resolution names once every
+file is read, are fed in input order to the reference :class:`~newsevents.validation.runner.Run`,
+which reports their issues.  Rows cleared by the fast path have none, so the report is the
+reference report.  A file the fast path cannot read (JSON, foreign Parquet) goes through the
+reference reader whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsevents.io.readers import FORMATS, FileReading, ReadProblem, Where, find_files
+from newsevents.validation.checks.anchoring import DocumentText
+from newsevents.validation.checks.registry import RecordPlace
+from newsevents.validation.fast.columns import as_flags
+from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
+from newsevents.validation.fast.facts import Facts
+from newsevents.validation.fast.scan import RunIndex, lines_naming, rows_referring, scan_batch
+from newsevents.validation.fast.sources import (
+    Batch,
+    Item,
+    JsonlSource,
+    ParquetSource,
+    parquet_kind,
+)
+from newsevents.validation.issue import InputFile, Report
+from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Run
+from newsevents.validation.selection import Selection
+
+PathLike = str | os.PathLike[str]
+Source = JsonlSource | ParquetSource
+_SHIFT = 40  # how the reference index packs (file, record) into one int
+
+
+def validate_fast(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    documents: PathLike | Iterable[PathLike] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    max_issues: int | None = DEFAULT_MAX_ISSUES,
+    strict: bool = False,
+) -> Report:
+    """Validate files as :func:`newsevents.validate` does, vectorized where Arrow can."""
+    run = Run(Selection.of(select, ignore), max_issues, strict)
+    if documents is not None:
+        run.read_documents(_listed(documents))
+    fast = FastRun(run)
+    fast.read_files(_listed(paths))
+    return fast.finish()
+
+
+def _listed(given: PathLike | Iterable[PathLike]) -> list[PathLike]:
+    return [given] if isinstance(given, str | os.PathLike) else list(given)
+
+
+def outside_documents(run: Run) -> DocumentBatch:
+    """The documents the run took from ``documents=`` files, as Arrow arrays."""
+    texts = [
+        t
+        for t in run.state.documents.texts.values()
+        if t.id in run.state.references.outside_documents
+    ]
+    return DocumentBatch(
+        pa.array([t.id for t in texts], pa.string()),
+        pa.array([t.text for t in texts], pa.large_string()),
+        pa.array([t.published for t in texts], pa.date32()),
+        pa.array([False] * len(texts), pa.bool_()),
+    )
+
+
+class FastRun:
+    """Reads files through the fast path and hands the rest to a reference run."""
+
+    def __init__(self, run: Run) -> None:
+        self.run = run
+        self.outside = outside_documents(run)
+        self.window = DocumentWindow(self.outside)
+        self.index = RunIndex()
+        self.sources: dict[int, Source] = {}
+        self.bases: dict[tuple[int, int], int] = {}
+        self.kept: dict[tuple[int, int], dict[int, Item]] = {}
+        self.whole: list[tuple[int, FileReading]] = []
+        self.documents_in_items = False
+
+    def read_files(self, paths: Iterable[PathLike]) -> None:
+        """Scan every file the paths name (folders are walked), in order."""
+        for file_index, source in enumerate(find_files(paths)):
+            self.run.collector.file_seen(source.display)
+            if source.problem is not None:
+                self.run._problem(Where(source.display), source.problem)
+                self.run.files.append(InputFile(source.display, "unknown", "input"))
+                continue
+            fast = self._source(source.path, source.display, file_index)
+            if fast is None:
+                self._read_whole(file_index, FileReading(source.path, source.display))
+                continue
+            self.sources[file_index] = fast
+            for batch in fast.batches():
+                self._scan(batch)
+            facts = fast.facts
+            described = InputFile(
+                source.display, facts.format, "input", facts.bytes, facts.sha256, facts.records
+            )
+            self.run.files.append(described)
+
+    def _source(self, path: Path, display: str, file_index: int) -> Source | None:
+        file_format = FORMATS.get(path.suffix.lower())
+        if file_format == "jsonl":
+            return JsonlSource(path, display, file_index)
+        if file_format == "parquet":
+            kind = parquet_kind(path)
+            return ParquetSource(path, display, file_index, kind) if kind else None
+        return None
+
+    def _read_whole(self, file_index: int, reading: FileReading) -> None:
+        key = (file_index, 0)
+        self.index.add(key, Facts())
+        self.bases[key] = 0
+        items: dict[int, Item] = {}
+        for position, item in enumerate(reading):
+            items[position] = item
+            self._note_item(key, position, item)
+        self.kept[key] = items
+        self.whole.append((file_index, reading))
+        self.run.files.append(
+            InputFile(
+                reading.display,
+                reading.format,
+                "input",
+                reading.bytes,
+                reading.sha256,
+                reading.records,
+            )
+        )
+
+    def _scan(self, batch: Batch) -> None:
+        key = (batch.file, batch.number)
+        suspect, facts = scan_batch(batch, self.window)
+        self.index.add(key, facts)
+        self.bases[key] = int(batch.records[0]) if batch.size else 0
+        self._keep(batch, np.flatnonzero(suspect))
+
+    def _keep(self, batch: Batch, positions: Iterable[int]) -> None:
+        key = (batch.file, batch.number)
+        kept = self.kept.setdefault(key, {})
+        parsed = set(batch.table_rows.tolist()) if batch.table is not None else None
+        for position in positions:
+            position = int(position)
+            if position in kept:
+                continue
+            item = batch.item(position)
+            kept[position] = item
+            if parsed is not None and position not in parsed:
+                self._note_item(key, position, item)
+
+    def _note_item(self, key: tuple[int, int], position: int, item: Item) -> None:
+        record = item[1]
+        if isinstance(record, dict):
+            self.index.add_record(key, position, record)
+            if record.get("record_type") == "document" and isinstance(record.get("text"), str):
+                self.documents_in_items = True
+
+    def finish(self) -> Report:
+        """Resolve across files, validate every suspect row by the reference path, report."""
+        at_hand = self.window.seen_any or self.documents_in_items
+        resolution = self.index.resolve(self.outside.ids, at_hand)
+        late = {key: set(rows) for key, rows in resolution.late.items()}
+        for key in sorted(resolution.rescan):
+            source = self.sources.get(key[0])
+            if source is None:
+                continue
+            named = None
+            if isinstance(source, JsonlSource):
+                named = lines_naming(source.batch(key[1], parse=False), resolution.unknown)
+            if named is None:
+                named = rows_referring(source.batch(key[1]), resolution.unknown)
+            late.setdefault(key, set()).update(named)
+        for key, positions in sorted(late.items()):
+            source = self.sources.get(key[0])
+            fresh = positions - set(self.kept.get(key, {}))
+            if source is not None and fresh:
+                self._keep(source.batch(key[1], parse=False), sorted(fresh))
+        self._add_documents(at_hand)
+        for (file_index, _), items in sorted(self.kept.items()):
+            skip = self._skip(file_index)
+            for position in sorted(items):
+                where, record = items[position]
+                if isinstance(record, ReadProblem):
+                    self.run._problem(where, record)
+                else:
+                    place = RecordPlace(where.file, file_index, where.record, where.line)
+                    self.run.record(record, place, skip)
+        self._register_targets()
+        return self.run.finish()
+
+    def _skip(self, file_index: int) -> frozenset[str]:
+        for index, reading in self.whole:
+            if index == file_index:
+                return reading.skip_pointers
+        return frozenset()
+
+    def _records(self) -> Iterator[dict[str, Any]]:
+        for items in self.kept.values():
+            for _, record in items.values():
+                if isinstance(record, dict):
+                    yield record
+
+    def _add_documents(self, at_hand: bool) -> None:
+        """Give the reference run the texts its suspect events need (and, when documents
+        are at hand at all, at least one, as the reference run would have)."""
+        kept_documents = {
+            r.get("id") for r in self._records() if r.get("record_type") == "document"
+        }
+        store = self.run.state.documents
+        wanted = (
+            {
+                r["document_id"]
+                for r in self._records()
+                if r.get("record_type") == "event" and isinstance(r.get("document_id"), str)
+            }
+            - kept_documents
+            - set(store.texts)
+        )
+        found = self._documents(
+            wanted, first_only=at_hand and not kept_documents and not store.texts
+        )
+        for raw in found:
+            text = DocumentText(raw["id"], raw["text"], _publication_date(raw.get("publication")))
+            self.run.collector.extend(store.add(text))
+
+    def _documents(self, wanted: set[str], first_only: bool) -> list[dict[str, Any]]:
+        """The first record of each wanted document id (or the first of any document)."""
+        found: dict[str, dict[str, Any]] = {}
+        value_set = pa.array(sorted(wanted), pa.string())
+        for key, kept in sorted(self.index.kept.items()):
+            ids, positions = kept.ids["document"]
+            if first_only:
+                hits = np.arange(min(len(ids), 1))
+            else:
+                hits = np.flatnonzero(as_flags(pc.is_in(ids, value_set=value_set)))
+            if len(hits) == 0:
+                continue
+            source = self.sources.get(key[0])
+            batch = source.batch(key[1], parse=False) if source is not None else None
+            for hit in hits:
+                position = int(positions[hit])
+                item = batch.item(position) if batch is not None else self.kept[key][position]
+                record = item[1]
+                if isinstance(record, dict) and isinstance(record.get("text"), str):
+                    found.setdefault(str(record.get("id")), record)
+            if first_only and found:
+                break
+        return list(found.values())
+
+    def _register_targets(self) -> None:
+        """Tell the reference index about the cleared records its suspect rows refer to."""
+        references = self.run.state.references
+        wanted: dict[str, set[str]] = {}
+        for reference in references.pending:
+            if not references.known(reference.kind, reference.target):
+                wanted.setdefault(reference.kind, set()).add(reference.target)
+        for kind, targets in wanted.items():
+            value_set = pa.array(sorted(targets), pa.string())
+            for key, kept in sorted(self.index.kept.items()):
+                ids, positions = kept.ids[kind]
+                for hit in np.flatnonzero(as_flags(pc.is_in(ids, value_set=value_set))):
+                    name = ids[int(hit)].as_py()
+                    if name in references.first[kind]:
+                        continue
+                    record = self.bases[key] + int(positions[hit])
+                    references.first[kind][name] = key[0] << _SHIFT | record
+                    references.file_names.setdefault(key[0], self._display(key[0]))
+                    document = kept.event_documents[int(hit)].as_py() if kind == "event" else None
+                    if isinstance(document, str):
+                        references.event_document[name] = document
+
+    def _display(self, file_index: int) -> str | None:
+        source = self.sources.get(file_index)
+        if source is not None:
+            return source.display
+        return next((r.display for i, r in self.whole if i == file_index), None)
+
+
+def _publication_date(publication: object) -> dt.date | None:
+    """The publication date as the reference run reads it (lax ISO 8601)."""
+    if not isinstance(publication, Mapping):
+        return None
+    date = publication.get("date")
+    try:
+        return dt.date.fromisoformat(date) if isinstance(date, str) else None
+    except ValueError:
+        return None

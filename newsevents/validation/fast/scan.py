@@ -1,0 +1,253 @@
+"""One pass over the batches: the rows each batch finds suspect, and the facts it keeps.
+
+``scan_batch`` flags a batch's rows with the record-level mask, then checks spans and
+publication dates against the documents at hand; ``RunIndex`` keeps the ids, references and
+report edges of every batch (compact Arrow arrays, distinct values only) so that once every
+file is read, ``resolve`` can name the rows that duplicate an id, refer to an unknown or
+duplicated id, sit in a cycle of reports, or report an event of another document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsevents.validation.checks.references import strongly_connected
+from newsevents.validation.fast.columns import Column, Flags, Rows, as_flags
+from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
+from newsevents.validation.fast.facts import (
+    KINDS,
+    Facts,
+    document_checks,
+    ids_of,
+    own_spans,
+    report_pairs,
+    targets_of,
+)
+from newsevents.validation.fast.mask import records_column, suspect_rows
+from newsevents.validation.fast.sources import Batch
+
+Key = tuple[int, int]  # (file, batch number)
+
+
+def scan_batch(batch: Batch, window: DocumentWindow) -> tuple[Flags, Facts]:
+    """Return the suspect positions of ``batch`` and its cross-record facts."""
+    suspect = batch.suspect.copy()
+    facts = Facts()
+    table = batch.table
+    if table is None or table.num_rows == 0:
+        window.push(DocumentBatch.empty())
+        return suspect, facts
+    positions = batch.table_rows
+    suspect[positions[suspect_rows(table, batch.kind)]] = True
+    records = records_column(table)
+    kinds = records.field("record_type").values
+    facts.ids = ids_of(records, kinds, positions)
+    is_kind = {k: as_flags(pc.equal(kinds, k)) for k in KINDS}
+    at_hand = window.push(DocumentBatch.of(records.where(is_kind["document"])))
+    clean = ~suspect[positions]
+    events = records.where(is_kind["event"] & clean)
+    doubtful, deferred = document_checks(events, at_hand)
+    suspect[positions[events.rows[doubtful]]] = True
+    facts.deferred = positions[events.rows[deferred & ~doubtful]]
+    documents = records.where(is_kind["document"] & clean)
+    suspect[positions[documents.rows[own_spans(documents)]]] = True
+    clean = ~suspect[positions]
+    for kind in ("event", "actor"):
+        for target, values in targets_of(records.where(is_kind[kind] & clean), kind).items():
+            found = facts.targets.get(target)
+            joined = values if found is None else pa.concat_arrays([found, values])
+            facts.targets[target] = pc.unique(joined)
+    ids, _ = facts.ids["event"]
+    event_ids = records.field("id").values
+    with_id = is_kind["event"] & as_flags(pc.is_valid(event_ids))
+    facts.event_documents = records.field("document_id").values.filter(pa.array(with_id))
+    assert len(facts.event_documents) == len(ids)
+    statements = is_kind["event"] & as_flags(
+        pc.equal(records.field("event_type").values, "statement")
+    )
+    facts.reports = report_pairs(records.where(statements), positions)
+    return suspect, facts
+
+
+@dataclass
+class Resolution:
+    """Rows found suspect once every batch was read, and ids to look for in some batches."""
+
+    late: dict[Key, set[int]] = field(default_factory=lambda: defaultdict(set))
+    unknown: dict[str, pa.Array] = field(default_factory=dict)
+    rescan: set[Key] = field(default_factory=set)
+
+
+@dataclass
+class _Kept:
+    ids: dict[str, tuple[pa.Array, Rows]]
+    event_documents: pa.Array
+    targets: dict[str, pa.Array]
+    reports: tuple[pa.Array, pa.Array, pa.Array, Rows] | None
+
+
+class RunIndex:
+    """The facts of every batch read so far, and the rows already set aside."""
+
+    def __init__(self) -> None:
+        self.kept: dict[Key, _Kept] = {}
+        self.deferred: dict[Key, Rows] = {}
+
+    def add(self, key: Key, facts: Facts) -> None:
+        """Keep the facts of batch ``key``."""
+        empty = pa.array([], pa.string())
+        self.kept[key] = _Kept(
+            facts.ids or {k: (empty, np.zeros(0, np.int64)) for k in KINDS},
+            facts.event_documents if facts.event_documents is not None else empty,
+            facts.targets,
+            facts.reports,
+        )
+        if facts.deferred is not None and len(facts.deferred):
+            self.deferred[key] = facts.deferred
+
+    def add_record(self, key: Key, position: int, record: dict[str, object]) -> None:
+        """Note the id of a record read outside Arrow (a line Arrow could not parse)."""
+        kind, record_id = record.get("record_type"), record.get("id")
+        if kind not in KINDS or not isinstance(record_id, str):
+            return
+        kept = self.kept[key]
+        ids, rows = kept.ids[str(kind)]
+        kept.ids[str(kind)] = (
+            pa.concat_arrays([ids, pa.array([record_id], pa.string())]),
+            np.append(rows, position),
+        )
+        if kind == "event":
+            document = record.get("document_id")
+            value = pa.array([document if isinstance(document, str) else None], pa.string())
+            kept.event_documents = pa.concat_arrays([kept.event_documents, value])
+
+    def _all_ids(self, kind: str) -> tuple[pa.Array, list[tuple[Key, Rows]]]:
+        chunks = [(key, kept.ids[kind]) for key, kept in self.kept.items()]
+        ids = [c[1][0] for c in chunks]
+        joined = pa.concat_arrays(ids) if ids else pa.array([], pa.string())
+        return joined, [(key, rows) for key, (_, rows) in chunks]
+
+    def resolve(self, outside_documents: pa.Array, documents_at_hand: bool) -> Resolution:
+        """Name the rows the cross-record checks make suspect, once every batch is read."""
+        found = Resolution()
+        for key, rows in self.deferred.items():
+            found.late[key].update(int(r) for r in rows)
+        everything: dict[str, pa.Array] = {}
+        for kind in KINDS:
+            ids, chunks = self._all_ids(kind)
+            everything[kind] = ids
+            repeated = _repeated(ids)
+            if len(repeated):
+                self._mark(found, kind, chunks, repeated)
+            known = ids if kind != "document" else pa.concat_arrays([ids, outside_documents])
+            wanted = [k.targets[kind] for k in self.kept.values() if kind in k.targets]
+            targets = pc.unique(pa.concat_arrays(wanted)) if wanted else pa.array([], pa.string())
+            unknown = targets.filter(pc.invert(pc.is_in(targets, value_set=known)))
+            if kind == "document" and not documents_at_hand:
+                unknown = pa.array([], pa.string())
+            found.unknown[kind] = pc.unique(pa.concat_arrays([unknown, repeated]))
+        for key, kept in self.kept.items():
+            for kind, targets in kept.targets.items():
+                if pc.any(pc.is_in(targets, value_set=found.unknown[kind])).as_py():
+                    found.rescan.add(key)
+        self._reports(found, everything["event"])
+        return found
+
+    def _mark(
+        self, found: Resolution, kind: str, chunks: list[tuple[Key, Rows]], ids: pa.Array
+    ) -> None:
+        for key, rows in chunks:
+            chunk_ids = self.kept[key].ids[kind][0]
+            hit = as_flags(pc.is_in(chunk_ids, value_set=ids))
+            found.late[key].update(int(r) for r in rows[hit])
+
+    def _reports(self, found: Resolution, event_ids: pa.Array) -> None:
+        """Statements in a cycle of reports (NE506), or reporting another document's event."""
+        pairs = [(key, k.reports) for key, k in self.kept.items() if k.reports is not None]
+        if not pairs:
+            return
+        sources = pa.concat_arrays([p[1][0] for p in pairs]).cast(pa.string())
+        targets = pa.concat_arrays([p[1][1] for p in pairs]).cast(pa.string())
+        event_documents = pa.concat_arrays([k.event_documents for k in self.kept.values()])
+        where = pc.index_in(targets, value_set=event_ids)
+        other = pc.take(event_documents.cast(pa.string()), where)
+        documents = pa.concat_arrays([p[1][2] for p in pairs]).cast(pa.string())
+        elsewhere = as_flags(pc.not_equal(other, documents))
+        nodes = set(pc.unique(sources).to_pylist())
+        closed = as_flags(pc.is_in(targets, value_set=pa.array(sorted(nodes), pa.string())))
+        graph: dict[str, list[str]] = defaultdict(list)
+        for source, target in zip(
+            sources.filter(pa.array(closed)).to_pylist(),
+            targets.filter(pa.array(closed)).to_pylist(),
+            strict=True,
+        ):
+            graph[source].append(target)
+        cyclic = {n for c in strongly_connected(dict(graph)) if len(c) > 1 for n in c}
+        in_cycle = as_flags(pc.is_in(sources, value_set=pa.array(sorted(cyclic), pa.string())))
+        offset = 0
+        for key, (_, _, _, positions) in pairs:
+            size = len(positions)
+            hit = elsewhere[offset : offset + size] | in_cycle[offset : offset + size]
+            found.late[key].update(int(r) for r in positions[hit])
+            offset += size
+
+
+def _repeated(ids: pa.Array) -> pa.Array:
+    """The ids that occur more than once."""
+    if len(ids) == 0:
+        return pa.array([], pa.string())
+    counts = pa.table({"id": ids}).group_by("id").aggregate([("id", "count")])
+    repeated: pa.Array = counts.filter(pc.greater(counts["id_count"], 1))["id"].combine_chunks()
+    return repeated
+
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9 ._:/#@+-]+")
+_ESCAPED_ASCII = r"\\u00[0-7][0-9A-Fa-f]"
+
+
+def lines_naming(batch: Batch, unknown: dict[str, pa.Array]) -> set[int] | None:
+    """Positions of a JSON Lines batch whose line may name an ``unknown`` id: the id quoted,
+    or an escaped ASCII character (which could spell one).  None when an id holds characters
+    a writer may escape otherwise; the batch must then be parsed."""
+    block = batch.block
+    names = sorted({str(v) for values in unknown.values() for v in values.to_pylist()})
+    if block is None or not all(_SAFE_ID.fullmatch(name) for name in names):
+        return None
+    if not names:
+        return set()
+    pattern = "|".join(['"(' + "|".join(re.escape(n) for n in names) + ')"', _ESCAPED_ASCII])
+    lines = pa.array([block.line(i) for i in range(block.records)], pa.large_binary())
+    hits = as_flags(pc.match_substring_regex(lines.cast(pa.large_string(), safe=False), pattern))
+    return {int(p) for p in np.flatnonzero(hits)}
+
+
+def rows_referring(batch: Batch, unknown: dict[str, pa.Array]) -> set[int]:
+    """Positions of ``batch`` whose record refers to one of the ``unknown`` ids."""
+    from newsevents.validation.fast.facts import REFERENCES
+    from newsevents.validation.fast.paths import follow
+
+    table = batch.table
+    if table is None:
+        return set()
+    records = records_column(table)
+    kinds = records.field("record_type").values
+    hits: set[int] = set()
+    for kind, targets in REFERENCES.items():
+        rows = records.where(as_flags(pc.equal(kinds, kind)))
+        for target, paths in targets.items():
+            for path in paths:
+                values = follow(rows, path)
+                if len(values.values) == 0:
+                    continue
+                bad = as_flags(pc.is_in(values.values.cast(pa.string()), value_set=unknown[target]))
+                hits.update(int(p) for p in batch.table_rows[values.rows[bad]])
+    return hits
+
+
+__all__ = ["Column", "Resolution", "RunIndex", "rows_referring", "scan_batch"]

@@ -1,0 +1,204 @@
+"""Input files as numbered batches of rows: JSON Lines blocks and Parquet record batches.
+
+A batch can be read again by its number (the second pass fetches the few rows found
+suspect only once every file was read).  Each source also hashes the bytes it reads, so
+the report describes the file exactly as the reference reader does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsevents.io.arrow import TABLE_MODELS, arrow_schema
+from newsevents.io.readers import (
+    ReadProblem,
+    Where,
+    as_record,
+    canonical,
+    column_mismatches,
+    decode_problem,
+)
+from newsevents.validation.fast.columns import Flags, Rows
+from newsevents.validation.fast.jsonl import BLOCK_BYTES, Block, block_of
+
+PARQUET_BATCH_ROWS = 1 << 16
+Item = tuple[Where, "dict[str, Any] | ReadProblem"]
+
+
+@dataclass
+class Batch:
+    """Rows of one file: an Arrow table of the rows it could read, and how to get any row."""
+
+    file: int
+    number: int
+    display: str
+    kind: str | None  # the table's record type, None when types mix (JSON Lines)
+    table: pa.Table | None
+    table_rows: Rows  # position in the batch of each table row
+    records: Rows  # record index (in its file) of each batch position
+    lines: Rows | None  # line number of each batch position (JSON Lines)
+    suspect: Flags  # positions the reader already finds doubtful
+    block: Block | None = None
+
+    @property
+    def size(self) -> int:
+        """Number of records in the batch."""
+        return len(self.records)
+
+    def item(self, position: int) -> Item:
+        """The record (or reading problem) at ``position``, as the reference reader gives it."""
+        line = None if self.lines is None else int(self.lines[position])
+        where = Where(self.display, int(self.records[position]), line)
+        if self.block is not None:
+            raw = self.block.line(position)
+            start = self.block.offset + int(self.block.starts[position])
+            try:
+                value = orjson.loads(raw)
+            except orjson.JSONDecodeError as error:
+                where = Where(self.display, where.record, line, error.colno)
+                return where, decode_problem(error, raw, start, line)
+            return where, as_record(value)
+        assert self.table is not None
+        row = int(np.searchsorted(self.table_rows, position))
+        return where, canonical(self.table.slice(row, 1).to_pylist()[0])
+
+
+@dataclass
+class FileFacts:
+    """What the report says of a file: format, size, sha256 and number of records."""
+
+    format: str
+    bytes: int = 0
+    sha256: str = ""
+    records: int = 0
+    extents: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+class JsonlSource:
+    """A JSON Lines file read in blocks of whole lines."""
+
+    def __init__(self, path: Path, display: str, file: int, block_bytes: int = BLOCK_BYTES):
+        self.path, self.display, self.file = path, display, file
+        self.block_bytes = block_bytes
+        self.facts = FileFacts("jsonl")
+
+    def batches(self) -> Iterator[Batch]:
+        """Read the whole file once, hashing it, block by block."""
+        digest = hashlib.sha256()
+        offset, line, record, carry = 0, 1, 0, b""
+        with self.path.open("rb") as stream:
+            while True:
+                chunk = stream.read(self.block_bytes)
+                digest.update(chunk)
+                data = carry + chunk
+                cut = len(data) if not chunk else data.rfind(b"\n") + 1
+                data, carry = data[:cut], data[cut:]
+                if data:
+                    number = len(self.facts.extents)
+                    self.facts.extents.append((offset, len(data), line, record))
+                    batch = self._batch(number, data, line, record)
+                    offset, line = offset + len(data), line + data.count(b"\n")
+                    record += batch.size
+                    yield batch
+                if not chunk:
+                    break
+        self.facts.bytes, self.facts.sha256, self.facts.records = offset, digest.hexdigest(), record
+
+    def batch(self, number: int, parse: bool = True) -> Batch:
+        """Read block ``number`` again (only its lines, unless ``parse``)."""
+        offset, size, line, record = self.facts.extents[number]
+        with self.path.open("rb") as stream:
+            stream.seek(offset)
+            data = stream.read(size)
+        return self._batch(number, data, line, record, parse)
+
+    def _batch(self, number: int, data: bytes, line: int, record: int, parse: bool = True) -> Batch:
+        offset = self.facts.extents[number][0]
+        block = block_of(data, line, record, number == 0, offset, parse)
+        positions = np.arange(block.records, dtype=np.int64)
+        return Batch(
+            self.file,
+            number,
+            self.display,
+            None,
+            block.table,
+            positions[block.parsed],
+            positions + record,
+            block.line_numbers,
+            block.suspect_bytes | ~block.parsed,
+            block,
+        )
+
+
+def parquet_kind(path: Path) -> str | None:
+    """The record type of a Parquet file in our layout whose columns all have the derived
+    types, else None (the reference reader then reads it)."""
+    try:
+        parquet = pq.ParquetFile(path)
+        metadata = parquet.metadata.metadata or {}
+        schema = parquet.schema_arrow
+    except Exception:  # pyarrow raises many kinds on foreign or truncated bytes
+        return None
+    kind = bytes(metadata.get(b"newsevents.record_type", b"")).decode("latin-1")
+    if kind not in TABLE_MODELS or any(column_mismatches(schema, arrow_schema(kind))):
+        return None
+    return kind
+
+
+class ParquetSource:
+    """A Parquet file of one record table, read in record batches."""
+
+    def __init__(
+        self, path: Path, display: str, file: int, kind: str, batch_rows: int = PARQUET_BATCH_ROWS
+    ) -> None:
+        self.path, self.display, self.file, self.kind = path, display, file, kind
+        self.batch_rows = batch_rows
+        self.facts = FileFacts("parquet")
+
+    def batches(self) -> Iterator[Batch]:
+        """Read the whole file once, batch by batch, after hashing its bytes."""
+        digest, size = hashlib.sha256(), 0
+        with self.path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+        self.facts.bytes, self.facts.sha256 = size, digest.hexdigest()
+        record = 0
+        with pq.ParquetFile(self.path) as parquet:
+            for number, batch in enumerate(parquet.iter_batches(batch_size=self.batch_rows)):
+                yield self._batch(number, batch, record)
+                record += batch.num_rows
+        self.facts.records = record
+
+    def batch(self, number: int, parse: bool = True) -> Batch:
+        """Read batch ``number`` again."""
+        with pq.ParquetFile(self.path) as parquet:
+            for index, batch in enumerate(parquet.iter_batches(batch_size=self.batch_rows)):
+                if index == number:
+                    return self._batch(number, batch, number * self.batch_rows)
+        raise IndexError(number)
+
+    def _batch(self, number: int, batch: pa.RecordBatch, record: int) -> Batch:
+        table = pa.Table.from_batches([batch])
+        positions = np.arange(batch.num_rows, dtype=np.int64)
+        none = np.zeros(batch.num_rows, dtype=np.bool_)
+        return Batch(
+            self.file,
+            number,
+            self.display,
+            self.kind,
+            table,
+            positions,
+            positions + record,
+            None,
+            none,
+        )
