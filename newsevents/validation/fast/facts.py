@@ -47,8 +47,22 @@ class Facts:
     deferred: Rows | None = None  # clean rows whose document is not at hand
 
 
-def _kind_rows(records: Column, kinds: pa.Array, kind: str) -> Column:
-    return records.where(pc.fill_null(pc.equal(kinds, kind), False))
+def note_record(facts: Facts, position: int, record: dict[str, object]) -> None:
+    """Add the id of a record read outside Arrow (a line Arrow could not parse)."""
+    kind, record_id = record.get("record_type"), record.get("id")
+    if kind not in KINDS or not isinstance(record_id, str):
+        return
+    empty = (pa.array([], pa.string()), np.zeros(0, np.int64))
+    ids, rows = facts.ids.get(str(kind), empty)
+    facts.ids[str(kind)] = (
+        pa.concat_arrays([ids, pa.array([record_id], pa.string())]),
+        np.append(rows, position).astype(np.int64),
+    )
+    if kind == "event":
+        document = record.get("document_id")
+        value = pa.array([document if isinstance(document, str) else None], pa.string())
+        known = facts.event_documents
+        facts.event_documents = value if known is None else pa.concat_arrays([known, value])
 
 
 def ids_of(records: Column, kinds: pa.Array, positions: Rows) -> dict[str, tuple[pa.Array, Rows]]:

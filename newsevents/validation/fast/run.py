@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,11 @@ import pyarrow.compute as pc
 from newsevents.io.readers import FORMATS, FileReading, ReadProblem, Where, find_files
 from newsevents.validation.checks.anchoring import DocumentText
 from newsevents.validation.checks.registry import RecordPlace
+from newsevents.validation.fast.chunks import ChunkScan, ChunkTask, file_sha256, plan, scan_chunk
 from newsevents.validation.fast.columns import as_flags
-from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
+from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.facts import Facts
-from newsevents.validation.fast.scan import RunIndex, lines_naming, rows_referring, scan_batch
+from newsevents.validation.fast.scan import RunIndex, lines_naming, rows_referring
 from newsevents.validation.fast.sources import (
     Batch,
     Item,
@@ -55,13 +57,17 @@ def validate_fast(
     """Validate files as :func:`newsevents.validate` does, vectorized where Arrow can."""
     run = Run(Selection.of(select, ignore), max_issues, strict)
     if documents is not None:
-        run.read_documents(_listed(documents))
+        run.read_documents(listed(documents))
     fast = FastRun(run)
-    fast.read_files(_listed(paths))
+    fast.read_files(listed(paths))
     return fast.finish()
 
 
-def _listed(given: PathLike | Iterable[PathLike]) -> list[PathLike]:
+def _inline(scan: Scan, tasks: list[ChunkTask], outside: list[DocumentBatch]) -> list[ChunkScan]:
+    return [scan(task, documents) for task, documents in zip(tasks, outside, strict=True)]
+
+
+def listed(given: PathLike | Iterable[PathLike]) -> list[PathLike]:
     return [given] if isinstance(given, str | os.PathLike) else list(given)
 
 
@@ -80,51 +86,94 @@ def outside_documents(run: Run) -> DocumentBatch:
     )
 
 
+Scan = Callable[[ChunkTask, DocumentBatch], ChunkScan]
+Mapper = Callable[[Scan, list[ChunkTask], list[DocumentBatch]], Iterable[ChunkScan]]
+"""How chunk scans run: ``map``, or the ``map`` of a process pool (results in task order)."""
+
+
 class FastRun:
     """Reads files through the fast path and hands the rest to a reference run."""
 
     def __init__(self, run: Run) -> None:
         self.run = run
         self.outside = outside_documents(run)
-        self.window = DocumentWindow(self.outside)
         self.index = RunIndex()
         self.sources: dict[int, Source] = {}
         self.bases: dict[tuple[int, int], int] = {}
+        self.suspect: dict[tuple[int, int], set[int]] = {}
         self.kept: dict[tuple[int, int], dict[int, Item]] = {}
         self.whole: list[tuple[int, FileReading]] = []
-        self.documents_in_items = False
+        self.documents_seen = False
 
-    def read_files(self, paths: Iterable[PathLike]) -> None:
-        """Scan every file the paths name (folders are walked), in order."""
-        for file_index, source in enumerate(find_files(paths)):
-            self.run.collector.file_seen(source.display)
-            if source.problem is not None:
-                self.run._problem(Where(source.display), source.problem)
-                self.run.files.append(InputFile(source.display, "unknown", "input"))
-                continue
-            fast = self._source(source.path, source.display, file_index)
-            if fast is None:
-                self._read_whole(file_index, FileReading(source.path, source.display))
-                continue
-            self.sources[file_index] = fast
-            for batch in fast.batches():
-                self._scan(batch)
-            facts = fast.facts
-            described = InputFile(
-                source.display, facts.format, "input", facts.bytes, facts.sha256, facts.records
-            )
-            self.run.files.append(described)
+    def read_files(
+        self, paths: Iterable[PathLike], jobs: int = 1, mapper: Mapper | None = None
+    ) -> None:
+        """Scan every file the paths name (folders are walked): the fast-path chunks through
+        ``mapper`` (``map``, or a process pool's), the rest here; merge in input order."""
+        tasks: list[ChunkTask] = []
+        described: dict[int, InputFile | None] = {}
+        hashes: dict[int, Future[tuple[int, str]]] = {}
+        with ThreadPoolExecutor(max_workers=1) as hasher:
+            for file_index, source in enumerate(find_files(paths)):
+                self.run.collector.file_seen(source.display)
+                if source.problem is not None:
+                    self.run._problem(Where(source.display), source.problem)
+                    described[file_index] = InputFile(source.display, "unknown", "input")
+                    continue
+                chunks = self._plan(source.path, source.display, file_index, jobs)
+                if not chunks:
+                    described[file_index] = self._read_whole(file_index, source)
+                    continue
+                described[file_index] = None
+                tasks.extend(chunks)
+                if len(chunks) > 1:
+                    hashes[file_index] = hasher.submit(file_sha256, source.path)
+            outside = [self.outside] * len(tasks)
+            scans = list((mapper or _inline)(scan_chunk, tasks, outside))
+            for file_index in described:
+                if described[file_index] is None:
+                    mine = [scan for scan in scans if scan.task.file == file_index]
+                    hashed = hashes[file_index].result() if file_index in hashes else None
+                    described[file_index] = self._merge(file_index, mine, hashed)
+        self.run.files.extend(f for f in described.values() if f is not None)
 
-    def _source(self, path: Path, display: str, file_index: int) -> Source | None:
+    def _plan(self, path: Path, display: str, file_index: int, jobs: int) -> list[ChunkTask]:
         file_format = FORMATS.get(path.suffix.lower())
         if file_format == "jsonl":
-            return JsonlSource(path, display, file_index)
-        if file_format == "parquet":
-            kind = parquet_kind(path)
-            return ParquetSource(path, display, file_index, kind) if kind else None
-        return None
+            self.sources[file_index] = JsonlSource(path, display, file_index)
+            return plan(path, display, file_index, jobs)
+        kind = parquet_kind(path) if file_format == "parquet" else None
+        if kind is None:
+            return []
+        self.sources[file_index] = ParquetSource(path, display, file_index, kind)
+        return [ChunkTask(str(path), display, file_index, "parquet", kind)]
 
-    def _read_whole(self, file_index: int, reading: FileReading) -> None:
+    def _merge(
+        self, file_index: int, scans: list[ChunkScan], hashed: tuple[int, str] | None
+    ) -> InputFile:
+        """Add a file's chunk scans, shifting lines and records to count from the file's
+        start and numbering the batches in file order."""
+        source = self.sources[file_index]
+        line, record = 0, 0
+        for scan in scans:
+            for scanned in scan.batches:
+                number = len(source.facts.extents)
+                offset, size, first_line, first_record = scanned.extent
+                extent = (offset, size, first_line + line, first_record + record)
+                source.facts.extents.append(extent)
+                key = (file_index, number)
+                self.index.add(key, scanned.facts)
+                self.bases[key] = extent[3]
+                if len(scanned.suspect):
+                    self.suspect[key] = {int(p) for p in scanned.suspect}
+            line, record = line + scan.lines, record + scan.records
+            self.documents_seen = self.documents_seen or scan.documents_seen
+        size, sha256 = hashed or (sum(s.bytes for s in scans), str(scans[0].sha256))
+        file_format = "jsonl" if isinstance(source, JsonlSource) else "parquet"
+        return InputFile(source.display, file_format, "input", size, sha256, record)
+
+    def _read_whole(self, file_index: int, given: Any) -> InputFile:
+        reading = FileReading(given.path, given.display)
         key = (file_index, 0)
         self.index.add(key, Facts())
         self.bases[key] = 0
@@ -134,49 +183,36 @@ class FastRun:
             self._note_item(key, position, item)
         self.kept[key] = items
         self.whole.append((file_index, reading))
-        self.run.files.append(
-            InputFile(
-                reading.display,
-                reading.format,
-                "input",
-                reading.bytes,
-                reading.sha256,
-                reading.records,
-            )
+        return InputFile(
+            reading.display,
+            reading.format,
+            "input",
+            reading.bytes,
+            reading.sha256,
+            reading.records,
         )
-
-    def _scan(self, batch: Batch) -> None:
-        key = (batch.file, batch.number)
-        suspect, facts = scan_batch(batch, self.window)
-        self.index.add(key, facts)
-        self.bases[key] = int(batch.records[0]) if batch.size else 0
-        self._keep(batch, np.flatnonzero(suspect))
 
     def _keep(self, batch: Batch, positions: Iterable[int]) -> None:
         key = (batch.file, batch.number)
         kept = self.kept.setdefault(key, {})
-        parsed = set(batch.table_rows.tolist()) if batch.table is not None else None
         for position in positions:
-            position = int(position)
-            if position in kept:
-                continue
-            item = batch.item(position)
-            kept[position] = item
-            if parsed is not None and position not in parsed:
-                self._note_item(key, position, item)
+            if int(position) not in kept:
+                kept[int(position)] = batch.item(int(position))
 
     def _note_item(self, key: tuple[int, int], position: int, item: Item) -> None:
         record = item[1]
         if isinstance(record, dict):
             self.index.add_record(key, position, record)
             if record.get("record_type") == "document" and isinstance(record.get("text"), str):
-                self.documents_in_items = True
+                self.documents_seen = True
 
     def finish(self) -> Report:
         """Resolve across files, validate every suspect row by the reference path, report."""
-        at_hand = self.window.seen_any or self.documents_in_items
+        at_hand = self.documents_seen or len(self.outside.ids) > 0
         resolution = self.index.resolve(self.outside.ids, at_hand)
-        late = {key: set(rows) for key, rows in resolution.late.items()}
+        late = {key: set(rows) for key, rows in self.suspect.items()}
+        for key, rows in resolution.late.items():
+            late.setdefault(key, set()).update(rows)
         for key in sorted(resolution.rescan):
             source = self.sources.get(key[0])
             if source is None:
@@ -282,7 +318,8 @@ class FastRun:
                     record = self.bases[key] + int(positions[hit])
                     references.first[kind][name] = key[0] << _SHIFT | record
                     references.file_names.setdefault(key[0], self._display(key[0]))
-                    document = kept.event_documents[int(hit)].as_py() if kind == "event" else None
+                    documents = kept.event_documents if kind == "event" else None
+                    document = documents[int(hit)].as_py() if documents is not None else None
                     if isinstance(document, str):
                         references.event_document[name] = document
 

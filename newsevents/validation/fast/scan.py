@@ -25,6 +25,7 @@ from newsevents.validation.fast.facts import (
     Facts,
     document_checks,
     ids_of,
+    note_record,
     own_spans,
     report_pairs,
     targets_of,
@@ -84,48 +85,28 @@ class Resolution:
     rescan: set[Key] = field(default_factory=set)
 
 
-@dataclass
-class _Kept:
-    ids: dict[str, tuple[pa.Array, Rows]]
-    event_documents: pa.Array
-    targets: dict[str, pa.Array]
-    reports: tuple[pa.Array, pa.Array, pa.Array, Rows] | None
-
-
 class RunIndex:
     """The facts of every batch read so far, and the rows already set aside."""
 
     def __init__(self) -> None:
-        self.kept: dict[Key, _Kept] = {}
+        self.kept: dict[Key, Facts] = {}
         self.deferred: dict[Key, Rows] = {}
 
     def add(self, key: Key, facts: Facts) -> None:
         """Keep the facts of batch ``key``."""
-        empty = pa.array([], pa.string())
-        self.kept[key] = _Kept(
-            facts.ids or {k: (empty, np.zeros(0, np.int64)) for k in KINDS},
-            facts.event_documents if facts.event_documents is not None else empty,
-            facts.targets,
-            facts.reports,
-        )
+        for kind in KINDS:
+            facts.ids.setdefault(kind, (pa.array([], pa.string()), np.zeros(0, np.int64)))
+        if facts.event_documents is None:
+            facts.event_documents = pa.nulls(len(facts.ids["event"][0]), pa.string())
+        facts.suspect = None
+        self.kept[key] = facts
         if facts.deferred is not None and len(facts.deferred):
             self.deferred[key] = facts.deferred
+        facts.deferred = None
 
     def add_record(self, key: Key, position: int, record: dict[str, object]) -> None:
         """Note the id of a record read outside Arrow (a line Arrow could not parse)."""
-        kind, record_id = record.get("record_type"), record.get("id")
-        if kind not in KINDS or not isinstance(record_id, str):
-            return
-        kept = self.kept[key]
-        ids, rows = kept.ids[str(kind)]
-        kept.ids[str(kind)] = (
-            pa.concat_arrays([ids, pa.array([record_id], pa.string())]),
-            np.append(rows, position),
-        )
-        if kind == "event":
-            document = record.get("document_id")
-            value = pa.array([document if isinstance(document, str) else None], pa.string())
-            kept.event_documents = pa.concat_arrays([kept.event_documents, value])
+        note_record(self.kept[key], position, record)
 
     def _all_ids(self, kind: str) -> tuple[pa.Array, list[tuple[Key, Rows]]]:
         chunks = [(key, kept.ids[kind]) for key, kept in self.kept.items()]
@@ -174,7 +155,9 @@ class RunIndex:
             return
         sources = pa.concat_arrays([p[1][0] for p in pairs]).cast(pa.string())
         targets = pa.concat_arrays([p[1][1] for p in pairs]).cast(pa.string())
-        event_documents = pa.concat_arrays([k.event_documents for k in self.kept.values()])
+        event_documents = pa.concat_arrays(
+            [k.event_documents for k in self.kept.values() if k.event_documents is not None]
+        )
         where = pc.index_in(targets, value_set=event_ids)
         other = pc.take(event_documents.cast(pa.string()), where)
         documents = pa.concat_arrays([p[1][2] for p in pairs]).cast(pa.string())

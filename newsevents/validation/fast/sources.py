@@ -80,24 +80,40 @@ class FileFacts:
     bytes: int = 0
     sha256: str = ""
     records: int = 0
+    lines: int = 0
     extents: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 class JsonlSource:
-    """A JSON Lines file read in blocks of whole lines."""
+    """A JSON Lines file (or the byte range ``start:end`` of one, cut on line ends) read in
+    blocks of whole lines; lines and records count from the range's start."""
 
-    def __init__(self, path: Path, display: str, file: int, block_bytes: int = BLOCK_BYTES):
+    def __init__(
+        self,
+        path: Path,
+        display: str,
+        file: int,
+        start: int = 0,
+        end: int | None = None,
+        block_bytes: int = BLOCK_BYTES,
+    ) -> None:
         self.path, self.display, self.file = path, display, file
+        self.start, self.end = start, end
         self.block_bytes = block_bytes
         self.facts = FileFacts("jsonl")
 
     def batches(self) -> Iterator[Batch]:
-        """Read the whole file once, hashing it, block by block."""
+        """Read the range once, hashing it, block by block."""
         digest = hashlib.sha256()
-        offset, line, record, carry = 0, 1, 0, b""
+        offset, line, record, carry = self.start, 1, 0, b""
+        left = None if self.end is None else self.end - self.start
         with self.path.open("rb") as stream:
+            stream.seek(self.start)
             while True:
-                chunk = stream.read(self.block_bytes)
+                want = self.block_bytes if left is None else min(self.block_bytes, left)
+                chunk = stream.read(want) if want > 0 else b""
+                if left is not None:
+                    left -= len(chunk)
                 digest.update(chunk)
                 data = carry + chunk
                 cut = len(data) if not chunk else data.rfind(b"\n") + 1
@@ -111,7 +127,8 @@ class JsonlSource:
                     yield batch
                 if not chunk:
                     break
-        self.facts.bytes, self.facts.sha256, self.facts.records = offset, digest.hexdigest(), record
+        self.facts.bytes, self.facts.sha256 = offset - self.start, digest.hexdigest()
+        self.facts.records, self.facts.lines = record, line - 1
 
     def batch(self, number: int, parse: bool = True) -> Batch:
         """Read block ``number`` again (only its lines, unless ``parse``)."""
@@ -123,7 +140,7 @@ class JsonlSource:
 
     def _batch(self, number: int, data: bytes, line: int, record: int, parse: bool = True) -> Batch:
         offset = self.facts.extents[number][0]
-        block = block_of(data, line, record, number == 0, offset, parse)
+        block = block_of(data, line, record, offset == 0, offset, parse)
         positions = np.arange(block.records, dtype=np.int64)
         return Batch(
             self.file,

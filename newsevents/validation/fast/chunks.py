@@ -1,0 +1,123 @@
+"""A chunk of input scanned on its own (in a worker process or inline): what it returns.
+
+A chunk is a whole Parquet file or a byte range of a JSON Lines file cut on line ends.  The
+scan returns, per batch, its extent in the file, its cross-record facts and the positions it
+finds suspect: ids and edges, never records, so a worker sends little back.  Line numbers and
+record indices are counted from the chunk's start; the caller shifts them once the chunks
+before are known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from newsevents.validation.fast.columns import Rows
+from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
+from newsevents.validation.fast.facts import Facts, note_record
+from newsevents.validation.fast.scan import scan_batch
+from newsevents.validation.fast.sources import JsonlSource, ParquetSource
+
+MIN_CHUNK_BYTES = 32 << 20
+
+
+@dataclass(frozen=True)
+class ChunkTask:
+    """What to scan: a file (by path and position among inputs) and, for JSON Lines, where."""
+
+    path: str
+    display: str
+    file: int
+    format: str  # "jsonl" or "parquet"
+    kind: str | None = None  # a Parquet table's record type
+    start: int = 0
+    end: int | None = None
+
+
+@dataclass
+class ScannedBatch:
+    """One batch of a chunk: extent (offset, size, first line, first record; the last two
+    counted from the chunk's start), facts and suspect positions."""
+
+    extent: tuple[int, int, int, int]
+    facts: Facts
+    suspect: Rows
+
+
+@dataclass
+class ChunkScan:
+    """Everything a chunk scan returns."""
+
+    task: ChunkTask
+    batches: list[ScannedBatch] = field(default_factory=list)
+    lines: int = 0
+    records: int = 0
+    documents_seen: bool = False
+    sha256: str | None = None  # of the whole file, when the chunk is the whole file
+    bytes: int = 0
+
+
+def scan_chunk(task: ChunkTask, outside: DocumentBatch | None = None) -> ChunkScan:
+    """Scan one chunk with its own window of documents (the run's outside ones included)."""
+    window = DocumentWindow(outside)
+    found = ChunkScan(task)
+    source: JsonlSource | ParquetSource
+    if task.format == "jsonl":
+        source = JsonlSource(Path(task.path), task.display, task.file, task.start, task.end)
+    else:
+        source = ParquetSource(Path(task.path), task.display, task.file, str(task.kind))
+    for batch in source.batches():
+        suspect, facts = scan_batch(batch, window)
+        parsed = set(batch.table_rows.tolist())
+        positions = np.flatnonzero(suspect)
+        for position in positions:
+            if int(position) in parsed:
+                continue
+            _, record = batch.item(int(position))
+            if isinstance(record, dict):
+                note_record(facts, int(position), record)
+                if record.get("record_type") == "document" and isinstance(record.get("text"), str):
+                    found.documents_seen = True
+        extent = source.facts.extents[batch.number]
+        found.batches.append(ScannedBatch(extent, facts, positions.astype(np.int64)))
+    found.documents_seen = found.documents_seen or window.seen_any
+    found.records = source.facts.records
+    found.lines = source.facts.lines
+    found.bytes = source.facts.bytes
+    whole = task.start == 0 and task.end is None
+    found.sha256 = source.facts.sha256 if whole else None
+    return found
+
+
+def plan(path: Path, display: str, file: int, jobs: int) -> list[ChunkTask]:
+    """Cut a JSON Lines file into about ``2 * jobs`` chunks on line ends (at least
+    MIN_CHUNK_BYTES each)."""
+    size = os.path.getsize(path)
+    pieces = max(1, min(2 * jobs, size // MIN_CHUNK_BYTES)) if jobs > 1 else 1
+    cuts = [0]
+    with path.open("rb") as stream:
+        for index in range(1, pieces):
+            stream.seek(max(size * index // pieces, cuts[-1]))
+            stream.readline()
+            where = stream.tell()
+            if cuts[-1] < where < size:
+                cuts.append(where)
+    ends: list[int | None] = [*cuts[1:], None]
+    return [
+        ChunkTask(str(path), display, file, "jsonl", None, start, end)
+        for start, end in zip(cuts, ends, strict=True)
+    ]
+
+
+def file_sha256(path: Path) -> tuple[int, str]:
+    """Size and sha256 of a file."""
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
