@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pyarrow as pa
 from mutations import for_record_type
 from stories import ACTORS, PROVENANCE, STORIES, Json, Story
 
@@ -219,3 +220,54 @@ def write_jsonl(path: Path, count: int, seed: int, invalid_share: float) -> Corp
                 corpus.by_mutation[mutation] += 1
             corpus.records += 1
     return corpus
+
+
+def _tables(record_type: str, batch: list[Json]) -> Iterator[Any]:
+    """The batch as Arrow tables, leaving out (by halving) any record Arrow cannot hold."""
+    from newsevents.io.arrow import records_to_table
+
+    try:
+        yield records_to_table(record_type, batch)
+    except (ValueError, TypeError, KeyError, AttributeError, pa.ArrowException):
+        if len(batch) > 1:  # else: a mistake Parquet cannot hold (a string for a number...)
+            middle = len(batch) // 2
+            yield from _tables(record_type, batch[:middle])
+            yield from _tables(record_type, batch[middle:])
+
+
+def write_parquet(folder: Path, count: int, seed: int, invalid_share: float) -> dict[str, int]:
+    """Write the same corpus as one Parquet file per record type, as far as Parquet can hold
+    it; return the rows written per type."""
+    import pyarrow.parquet as pq
+
+    from newsevents.io.arrow import arrow_schema
+
+    folder.mkdir(parents=True, exist_ok=True)
+    writers = {
+        kind: pq.ParquetWriter(folder / f"{kind}.parquet", arrow_schema(kind))
+        for kind in ("document", "actor", "event")
+    }
+    pending: dict[str, list[Json]] = {kind: [] for kind in writers}
+    written = dict.fromkeys(writers, 0)
+
+    def flush(kind: str) -> None:
+        tables = [t.cast(arrow_schema(kind)) for t in _tables(kind, pending[kind])]
+        if tables:
+            table = pa.concat_tables(tables)
+            writers[kind].write_table(table)
+            written[kind] += table.num_rows
+        pending[kind].clear()
+
+    for record_type, line, _ in records(count, seed, invalid_share):
+        try:
+            record = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(record, dict) and record_type in pending:
+            pending[record_type].append(record)
+            if len(pending[record_type]) >= 20_000:
+                flush(record_type)
+    for kind, writer in writers.items():
+        flush(kind)
+        writer.close()
+    return written

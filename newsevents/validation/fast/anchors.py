@@ -48,7 +48,7 @@ class Texts:
     @classmethod
     def of(cls, texts: pa.Array) -> Texts:
         """Lay out ``texts`` (a string array; nulls read as empty)."""
-        data, starts = _utf8(pc.fill_null(texts, ""))
+        data, starts = _utf8(pc.fill_null(texts.cast(pa.large_string()), ""))
         data = data[starts[0] : starts[-1]].copy()
         starts = starts - starts[0]
         leads = np.flatnonzero((data & 0xC0) != 0x80).astype(np.int64)

@@ -61,9 +61,10 @@ class ChunkScan:
     bytes: int = 0
 
 
-def scan_chunk(task: ChunkTask, outside: DocumentBatch | None = None) -> ChunkScan:
-    """Scan one chunk with its own window of documents (the run's outside ones included)."""
-    window = DocumentWindow(outside)
+def scan_chunk(task: ChunkTask, given: DocumentBatch | None = None) -> ChunkScan:
+    """Scan one chunk with its own window of documents, starting from those ``given``
+    (outside documents, document tables read ahead)."""
+    window = DocumentWindow(given)
     found = ChunkScan(task)
     source: JsonlSource | ParquetSource
     if task.format == "jsonl":
@@ -111,6 +112,30 @@ def plan(path: Path, display: str, file: int, jobs: int) -> list[ChunkTask]:
         ChunkTask(str(path), display, file, "jsonl", None, start, end)
         for start, end in zip(cuts, ends, strict=True)
     ]
+
+
+def document_table(path: Path, budget: int) -> DocumentBatch | None:
+    """The documents of a Parquet document table, read ahead for the other chunks' span
+    checks, when their texts fit in ``budget`` bytes."""
+    import pyarrow.parquet as pq
+
+    from newsevents.validation.fast.mask import records_column
+
+    with pq.ParquetFile(path) as parquet:
+        names = parquet.schema_arrow.names
+        columns = [c for c in ("record_type", "id", "text", "publication") if c in names]
+        if "text" not in columns:
+            return None
+        metadata = parquet.metadata
+        index = names.index("text")
+        size = sum(
+            metadata.row_group(g).column(index).total_uncompressed_size
+            for g in range(metadata.num_row_groups)
+        )
+        if size > budget:
+            return None
+        table = parquet.read(columns=columns)
+    return DocumentBatch.of(records_column(table))
 
 
 def file_sha256(path: Path) -> tuple[int, str]:

@@ -1,9 +1,9 @@
-"""The documents at hand while scanning: a window of recent texts, plus outside documents.
+"""The documents at hand while scanning: a window of recent texts, plus documents given.
 
-Events usually follow their document closely, so the texts of the documents of the current
-and the previous batch are enough to check nearly every span; an event whose document is not
-in the window is set aside for the per-record path, which is always right, only slower.
-Memory stays flat however long the input.
+Events usually follow their document closely (or come with a document table read ahead), so
+a bounded window of recent texts is enough to check nearly every span; an event whose
+document is not at hand is set aside for the per-record path, which is always right, only
+slower.  Memory stays flat however long the input.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from newsevents.validation.fast.anchors import Texts
 from newsevents.validation.fast.columns import Column, Rows
 from newsevents.validation.fast.values import as_dates
 
-WINDOW_BATCHES = 2
+WINDOW_BYTES = 64 << 20
+"""Text kept from recent batches: memory stays flat, and events far from their document
+(rare) go to the per-record path."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ class AtHand:
 
     def find(self, document_ids: pa.Array) -> tuple[Rows, Rows]:
         """(part, position in part) of each id's first document; part -1 when not at hand."""
-        found = pc.index_in(document_ids, value_set=self.ids)
+        found = pc.index_in(document_ids.cast(pa.string()), value_set=self.ids)
         index = np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), np.int64)
         known = index >= 0
         part = np.where(
@@ -107,17 +109,24 @@ class AtHand:
 
 
 class DocumentWindow:
-    """Documents of the last few batches, and the outside documents given apart."""
+    """The documents at hand: those given apart (outside documents, document tables read
+    ahead) and those of the latest batches, up to ``budget`` bytes of text."""
 
-    def __init__(self, outside: DocumentBatch | None = None, batches: int = WINDOW_BATCHES):
-        given = outside or DocumentBatch.empty()
-        self.outside = Laid(given, Texts.of(given.texts))
-        self.recent: deque[Laid] = deque(maxlen=batches)
-        self.seen_any = len(given.ids) > 0
+    def __init__(self, given: DocumentBatch | None = None, budget: int = WINDOW_BYTES) -> None:
+        given = given or DocumentBatch.empty()
+        self.given = Laid(given, Texts.of(given.texts))
+        self.recent: deque[Laid] = deque()
+        self.budget = budget
+        self.held = 0
+        self.seen_any = False
 
     def push(self, documents: DocumentBatch) -> AtHand:
         """Add a batch's documents; return what that batch can check against."""
         if len(documents.ids):
             self.seen_any = True
-        self.recent.append(Laid(documents, Texts.of(documents.texts)))
-        return AtHand([self.outside, *self.recent])
+        laid = Laid(documents, Texts.of(documents.texts))
+        self.recent.append(laid)
+        self.held += len(laid.texts.data)
+        while len(self.recent) > 1 and self.held > self.budget:
+            self.held -= len(self.recent.popleft().texts.data)
+        return AtHand([self.given, *self.recent])

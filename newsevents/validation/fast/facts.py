@@ -90,9 +90,10 @@ def report_pairs(statements: Column, positions: Rows) -> tuple[pa.Array, pa.Arra
     """(statement id, reported id, statement's document, statement position) per report."""
     items, parents = statements.field("reports").items_with_parents()
     take = pa.array(parents)
-    ids = pc.take(statements.field("id").values, take)
-    documents = pc.take(statements.field("document_id").values, take)
-    return ids, items.values, documents, positions[statements.rows[parents]]
+    ids = pc.take(statements.field("id").values, take).cast(pa.string())
+    documents = pc.take(statements.field("document_id").values, take).cast(pa.string())
+    targets = items.values.cast(pa.string())
+    return ids, targets, documents, positions[statements.rows[parents]]
 
 
 def document_checks(events: Column, at_hand: AtHand) -> tuple[Flags, Flags]:

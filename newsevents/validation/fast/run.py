@@ -24,7 +24,14 @@ import pyarrow.compute as pc
 from newsevents.io.readers import FORMATS, FileReading, ReadProblem, Where, find_files
 from newsevents.validation.checks.anchoring import DocumentText
 from newsevents.validation.checks.registry import RecordPlace
-from newsevents.validation.fast.chunks import ChunkScan, ChunkTask, file_sha256, plan, scan_chunk
+from newsevents.validation.fast.chunks import (
+    ChunkScan,
+    ChunkTask,
+    document_table,
+    file_sha256,
+    plan,
+    scan_chunk,
+)
 from newsevents.validation.fast.columns import as_flags
 from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.facts import Facts
@@ -43,6 +50,8 @@ from newsevents.validation.selection import Selection
 PathLike = str | os.PathLike[str]
 Source = JsonlSource | ParquetSource
 _SHIFT = 40  # how the reference index packs (file, record) into one int
+GIVEN_BYTES = 128 << 20
+"""Largest Parquet document table (text bytes) read ahead for every chunk's span checks."""
 
 
 def validate_fast(
@@ -128,14 +137,25 @@ class FastRun:
                 tasks.extend(chunks)
                 if len(chunks) > 1:
                     hashes[file_index] = hasher.submit(file_sha256, source.path)
-            outside = [self.outside] * len(tasks)
-            scans = list((mapper or _inline)(scan_chunk, tasks, outside))
+            given = [self._given(tasks)] * len(tasks)
+            scans = list((mapper or _inline)(scan_chunk, tasks, given))
             for file_index in described:
                 if described[file_index] is None:
                     mine = [scan for scan in scans if scan.task.file == file_index]
                     hashed = hashes[file_index].result() if file_index in hashes else None
                     described[file_index] = self._merge(file_index, mine, hashed)
         self.run.files.extend(f for f in described.values() if f is not None)
+
+    def _given(self, tasks: list[ChunkTask]) -> DocumentBatch:
+        """The documents every chunk starts with: the outside ones and the document tables
+        (Parquet) small enough to read ahead."""
+        parts = [self.outside]
+        for task in tasks:
+            if task.format == "parquet" and task.kind == "document":
+                table = document_table(Path(task.path), GIVEN_BYTES)
+                if table is not None:
+                    parts.append(table)
+        return DocumentBatch.concat(parts)
 
     def _plan(self, path: Path, display: str, file_index: int, jobs: int) -> list[ChunkTask]:
         file_format = FORMATS.get(path.suffix.lower())
@@ -195,9 +215,7 @@ class FastRun:
     def _keep(self, batch: Batch, positions: Iterable[int]) -> None:
         key = (batch.file, batch.number)
         kept = self.kept.setdefault(key, {})
-        for position in positions:
-            if int(position) not in kept:
-                kept[int(position)] = batch.item(int(position))
+        kept.update(batch.items([int(p) for p in positions if int(p) not in kept]))
 
     def _note_item(self, key: tuple[int, int], position: int, item: Item) -> None:
         record = item[1]

@@ -67,7 +67,8 @@ def scan_batch(batch: Batch, window: DocumentWindow) -> tuple[Flags, Facts]:
     ids, _ = facts.ids["event"]
     event_ids = records.field("id").values
     with_id = is_kind["event"] & as_flags(pc.is_valid(event_ids))
-    facts.event_documents = records.field("document_id").values.filter(pa.array(with_id))
+    documents = records.field("document_id").values.cast(pa.string())
+    facts.event_documents = documents.filter(pa.array(with_id))
     assert len(facts.event_documents) == len(ids)
     statements = is_kind["event"] & as_flags(
         pc.equal(records.field("event_type").values, "statement")

@@ -54,6 +54,17 @@ class Batch:
         """Number of records in the batch."""
         return len(self.records)
 
+    def items(self, positions: list[int]) -> dict[int, Item]:
+        """The records (or reading problems) at ``positions``."""
+        if self.block is not None or self.table is None:
+            return {p: self.item(p) for p in positions}
+        rows = np.searchsorted(self.table_rows, positions)
+        values = self.table.take(pa.array(rows, pa.int64())).to_pylist()
+        return {
+            p: (Where(self.display, int(self.records[p])), canonical(v))
+            for p, v in zip(positions, values, strict=True)
+        }
+
     def item(self, position: int) -> Item:
         """The record (or reading problem) at ``position``, as the reference reader gives it."""
         line = None if self.lines is None else int(self.lines[position])
@@ -192,17 +203,31 @@ class ParquetSource:
         record = 0
         with pq.ParquetFile(self.path) as parquet:
             for number, batch in enumerate(parquet.iter_batches(batch_size=self.batch_rows)):
+                self.facts.extents.append((0, batch.num_rows, 0, record))
                 yield self._batch(number, batch, record)
                 record += batch.num_rows
         self.facts.records = record
 
     def batch(self, number: int, parse: bool = True) -> Batch:
-        """Read batch ``number`` again."""
+        """Read batch ``number`` again (the row groups holding its rows, then a slice)."""
+        first = number * self.batch_rows
         with pq.ParquetFile(self.path) as parquet:
-            for index, batch in enumerate(parquet.iter_batches(batch_size=self.batch_rows)):
-                if index == number:
-                    return self._batch(number, batch, number * self.batch_rows)
-        raise IndexError(number)
+            metadata = parquet.metadata
+            groups: list[int] = []
+            start, rows = 0, 0
+            for index in range(metadata.num_row_groups):
+                size = metadata.row_group(index).num_rows
+                if rows + size > first and rows < first + self.batch_rows:
+                    if not groups:
+                        start = first - rows
+                    groups.append(index)
+                rows += size
+            table = parquet.read_row_groups(groups) if groups else None
+        if table is None:
+            raise IndexError(number)
+        piece = table.slice(start, self.batch_rows).combine_chunks().to_batches()
+        batch = piece[0] if piece else pa.RecordBatch.from_pylist([], schema=table.schema)
+        return self._batch(number, batch, first)
 
     def _batch(self, number: int, batch: pa.RecordBatch, record: int) -> Batch:
         table = pa.Table.from_batches([batch])
