@@ -73,11 +73,8 @@ def scan_chunk(task: ChunkTask, given: DocumentBatch | None = None) -> ChunkScan
         source = ParquetSource(Path(task.path), task.display, task.file, str(task.kind))
     for batch in source.batches():
         suspect, facts = scan_batch(batch, window)
-        parsed = set(batch.table_rows.tolist())
         positions = np.flatnonzero(suspect)
-        for position in positions:
-            if int(position) in parsed:
-                continue
+        for position in np.flatnonzero(batch.suspect):  # lines only the reference reads
             _, record = batch.item(int(position))
             if isinstance(record, dict):
                 note_record(facts, int(position), record)

@@ -65,12 +65,15 @@ def note_record(facts: Facts, position: int, record: dict[str, object]) -> None:
         facts.event_documents = value if known is None else pa.concat_arrays([known, value])
 
 
-def ids_of(records: Column, kinds: pa.Array, positions: Rows) -> dict[str, tuple[pa.Array, Rows]]:
-    """Per kind: the ids the reference registers (string record_type and id) and where."""
+def ids_of(
+    records: Column, kinds: pa.Array, positions: Rows, trusted: Flags
+) -> dict[str, tuple[pa.Array, Rows]]:
+    """Per kind: the ids the reference registers (string record_type and id) and where, of
+    the ``trusted`` rows (the others are read record by record)."""
     found = {}
     ids = records.field("id").values
     for kind in KINDS:
-        keep = as_flags(pc.and_(pc.equal(kinds, kind), pc.is_valid(ids)))
+        keep = as_flags(pc.and_(pc.equal(kinds, kind), pc.is_valid(ids))) & trusted
         found[kind] = (ids.filter(pa.array(keep)).cast(pa.string()), positions[keep])
     return found
 

@@ -45,12 +45,13 @@ def scan_batch(batch: Batch, window: DocumentWindow) -> tuple[Flags, Facts]:
         window.push(DocumentBatch.empty())
         return suspect, facts
     positions = batch.table_rows
+    trusted = ~batch.suspect[positions]  # rows whose line the reference parses alike
     suspect[positions[suspect_rows(table, batch.kind)]] = True
     records = records_column(table)
     kinds = records.field("record_type").values
-    facts.ids = ids_of(records, kinds, positions)
+    facts.ids = ids_of(records, kinds, positions, trusted)
     is_kind = {k: as_flags(pc.equal(kinds, k)) for k in KINDS}
-    at_hand = window.push(DocumentBatch.of(records.where(is_kind["document"])))
+    at_hand = window.push(DocumentBatch.of(records.where(is_kind["document"] & trusted)))
     clean = ~suspect[positions]
     events = records.where(is_kind["event"] & clean)
     doubtful, deferred = document_checks(events, at_hand)
@@ -66,7 +67,7 @@ def scan_batch(batch: Batch, window: DocumentWindow) -> tuple[Flags, Facts]:
             facts.targets[target] = pc.unique(joined)
     ids, _ = facts.ids["event"]
     event_ids = records.field("id").values
-    with_id = is_kind["event"] & as_flags(pc.is_valid(event_ids))
+    with_id = is_kind["event"] & as_flags(pc.is_valid(event_ids)) & trusted
     documents = records.field("document_id").values.cast(pa.string())
     facts.event_documents = documents.filter(pa.array(with_id))
     assert len(facts.event_documents) == len(ids)
