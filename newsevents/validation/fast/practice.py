@@ -30,7 +30,7 @@ def _version(records: Column, mask: RowMask) -> None:
 @cache
 def languages() -> pa.Array:
     """ISO 639-1 and ISO 639-3 codes (the primary subtags NE805 accepts)."""
-    codes = set()
+    codes: set[str] = set()
     for language in pycountry.languages:
         codes.update(getattr(language, key, "") for key in ("alpha_2", "alpha_3"))
     return pa.array(sorted(c for c in codes if c), pa.string())
