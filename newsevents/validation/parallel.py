@@ -13,10 +13,11 @@ import multiprocessing
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 from newsevents.validation.fast.chunks import ChunkScan, ChunkTask
 from newsevents.validation.fast.documents import DocumentBatch
-from newsevents.validation.fast.run import FastRun, Scan, listed
+from newsevents.validation.fast.run import FastRun, Mapper, Scan, inline, listed
 from newsevents.validation.issue import Report
 from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Run
 from newsevents.validation.selection import Selection
@@ -28,6 +29,38 @@ _PRELOAD = ["newsevents.validation.fast.chunks"]
 def default_jobs() -> int:
     """The number of CPUs this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def validate_with(
+    paths: PathLike | Iterable[PathLike],
+    mapper: Mapper,
+    *,
+    jobs: int = 2,
+    documents: PathLike | Iterable[PathLike] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    max_issues: int | None = DEFAULT_MAX_ISSUES,
+    strict: bool = False,
+) -> Report:
+    """Validate files with the chunk scans run by ``mapper`` (a process pool's, a cluster's:
+    see :func:`cluster_mapper`); JSON Lines files are cut for about ``jobs`` workers."""
+    run = Run(Selection.of(select, ignore), max_issues, strict)
+    if documents is not None:
+        run.read_documents(listed(documents))
+    fast = FastRun(run)
+    fast.read_files(listed(paths), jobs=jobs, mapper=mapper)
+    return fast.finish()
+
+
+def cluster_mapper(client: Any) -> Mapper:
+    """A mapper running chunk scans on a Dask ``distributed`` cluster (``client.map``)."""
+
+    def mapper(scan: Scan, tasks: list[ChunkTask], given: list[DocumentBatch]) -> list[ChunkScan]:
+        futures = client.map(scan, tasks, given, pure=False)
+        found: list[ChunkScan] = client.gather(futures)
+        return found
+
+    return mapper
 
 
 def validate_paths(
@@ -43,21 +76,20 @@ def validate_paths(
     """Validate files in ``jobs`` worker processes (default: every CPU); same report as
     :func:`newsevents.validate` on the same files."""
     jobs = jobs or default_jobs()
-    run = Run(Selection.of(select, ignore), max_issues, strict)
-    if documents is not None:
-        run.read_documents(listed(documents))
-    fast = FastRun(run)
+    options: dict[str, Any] = {
+        "documents": documents,
+        "select": select,
+        "ignore": ignore,
+        "max_issues": max_issues,
+        "strict": strict,
+    }
     if jobs <= 1:
-        fast.read_files(listed(paths))
-        return fast.finish()
+        return validate_with(paths, inline, jobs=1, **options)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
 
-        def mapper(
-            scan: Scan, tasks: list[ChunkTask], outside: list[DocumentBatch]
-        ) -> Iterable[ChunkScan]:
-            return pool.map(scan, tasks, outside)
+        def mapper(scan: Scan, tasks: list[ChunkTask], given: list[DocumentBatch]) -> Any:
+            return pool.map(scan, tasks, given)
 
-        fast.read_files(listed(paths), jobs=jobs, mapper=mapper)
-    return fast.finish()
+        return validate_with(paths, mapper, jobs=jobs, **options)

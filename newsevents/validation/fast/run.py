@@ -72,7 +72,8 @@ def validate_fast(
     return fast.finish()
 
 
-def _inline(scan: Scan, tasks: list[ChunkTask], outside: list[DocumentBatch]) -> list[ChunkScan]:
+def inline(scan: Scan, tasks: list[ChunkTask], outside: list[DocumentBatch]) -> list[ChunkScan]:
+    """Run the chunk scans here, one after the other."""
     return [scan(task, documents) for task, documents in zip(tasks, outside, strict=True)]
 
 
@@ -138,7 +139,7 @@ class FastRun:
                 if len(chunks) > 1:
                     hashes[file_index] = hasher.submit(file_sha256, source.path)
             given = [self._given(tasks)] * len(tasks)
-            scans = list((mapper or _inline)(scan_chunk, tasks, given))
+            scans = list((mapper or inline)(scan_chunk, tasks, given))
             for file_index in described:
                 if described[file_index] is None:
                     mine = [scan for scan in scans if scan.task.file == file_index]
