@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -42,7 +43,7 @@ class Texts:
 
     data: np.ndarray
     starts: Rows  # byte offset of each text, and the end (n + 1)
-    leads: Rows  # byte offset of every code point of every text
+    leads: npt.NDArray[np.int32]  # byte offset of every code point of every text
     firsts: Rows  # index in ``leads`` of each text's first code point (n + 1)
 
     @classmethod
@@ -51,9 +52,14 @@ class Texts:
         data, starts = _utf8(pc.fill_null(texts.cast(pa.large_string()), ""))
         data = data[starts[0] : starts[-1]].copy()
         starts = starts - starts[0]
-        leads = np.flatnonzero((data & 0xC0) != 0x80).astype(np.int64)
+        leads = np.flatnonzero((data & 0xC0) != 0x80).astype(np.int32)
         firsts = np.searchsorted(leads, starts).astype(np.int64)
         return cls(data, starts, leads, firsts)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held: the text bytes and the code point offsets."""
+        return int(self.data.nbytes + self.leads.nbytes + self.firsts.nbytes + self.starts.nbytes)
 
     def lengths(self) -> Rows:
         """Length of each text in code points."""
@@ -65,7 +71,9 @@ class Texts:
         length = self.lengths()[text]
         index = np.minimum(self.firsts[text] + point, max(len(self.leads) - 1, 0))
         inside = point < length
-        found = self.leads[index] if len(self.leads) else np.zeros(len(text), np.int64)
+        found = (
+            self.leads[index].astype(np.int64) if len(self.leads) else np.zeros(len(text), np.int64)
+        )
         result: Rows = np.where(inside, found, self.starts[text + 1])
         return result
 

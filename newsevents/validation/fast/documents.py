@@ -19,9 +19,10 @@ from newsevents.validation.fast.anchors import Texts
 from newsevents.validation.fast.columns import Column, Rows
 from newsevents.validation.fast.values import as_dates
 
-WINDOW_BYTES = 64 << 20
-"""Text kept from recent batches: memory stays flat, and events far from their document
-(rare) go to the per-record path."""
+WINDOW_BYTES = 16 << 20
+"""Memory for recent documents (texts and their code point offsets, about 5 bytes a
+character): it stays flat, and events far from their document (rare) go to the per-record
+path."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class DocumentWindow:
             self.seen_any = True
         laid = Laid(documents, Texts.of(documents.texts))
         self.recent.append(laid)
-        self.held += len(laid.texts.data)
+        self.held += laid.texts.nbytes
         while len(self.recent) > 1 and self.held > self.budget:
-            self.held -= len(self.recent.popleft().texts.data)
+            self.held -= self.recent.popleft().texts.nbytes
         return AtHand([self.given, *self.recent])

@@ -24,7 +24,7 @@ import pyarrow.json as pj
 from newsevents.io.arrow import TABLE_MODELS, arrow_schema
 from newsevents.validation.fast.columns import Flags, Rows, as_flags
 
-BLOCK_BYTES = 8 << 20
+BLOCK_BYTES = 4 << 20
 PIECE_BYTES = 256 << 10
 _ROW = re.compile(r" in row ([0-9]+)$")
 _BOM = b"\xef\xbb\xbf"

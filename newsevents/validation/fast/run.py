@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,6 @@ from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.facts import Facts
 from newsevents.validation.fast.scan import RunIndex, lines_naming, rows_referring
 from newsevents.validation.fast.sources import (
-    Batch,
     Item,
     JsonlSource,
     ParquetSource,
@@ -213,11 +212,6 @@ class FastRun:
             reading.records,
         )
 
-    def _keep(self, batch: Batch, positions: Iterable[int]) -> None:
-        key = (batch.file, batch.number)
-        kept = self.kept.setdefault(key, {})
-        kept.update(batch.items([int(p) for p in positions if int(p) not in kept]))
-
     def _note_item(self, key: tuple[int, int], position: int, item: Item) -> None:
         record = item[1]
         if isinstance(record, dict):
@@ -242,23 +236,28 @@ class FastRun:
             if named is None:
                 named = rows_referring(source.batch(key[1]), resolution.unknown)
             late.setdefault(key, set()).update(named)
-        for key, positions in sorted(late.items()):
-            source = self.sources.get(key[0])
-            fresh = positions - set(self.kept.get(key, {}))
-            if source is not None and fresh:
-                self._keep(source.batch(key[1], parse=False), sorted(fresh))
+        for key in sorted(set(late) | set(self.kept)):
+            self._validate(key, late.get(key, set()))
         self._add_documents(at_hand)
-        for (file_index, _), items in sorted(self.kept.items()):
-            skip = self._skip(file_index)
-            for position in sorted(items):
-                where, record = items[position]
-                if isinstance(record, ReadProblem):
-                    self.run._problem(where, record)
-                else:
-                    place = RecordPlace(where.file, file_index, where.record, where.line)
-                    self.run.record(record, place, skip)
         self._register_targets()
         return self.run.finish()
+
+    def _validate(self, key: tuple[int, int], positions: set[int]) -> None:
+        """Run the reference path on the rows at ``positions`` of batch ``key``, in order
+        (records are read again here, one batch at a time, and not kept)."""
+        items = dict(self.kept.pop(key, {}))
+        source = self.sources.get(key[0])
+        fresh = sorted(positions - set(items))
+        if source is not None and fresh:
+            items.update(source.batch(key[1], parse=False).items(fresh))
+        skip = self._skip(key[0])
+        for position in sorted(items):
+            where, record = items[position]
+            if isinstance(record, ReadProblem):
+                self.run._problem(where, record)
+            else:
+                place = RecordPlace(where.file, key[0], where.record, where.line)
+                self.run.record(record, place, skip)
 
     def _skip(self, file_index: int) -> frozenset[str]:
         for index, reading in self.whole:
@@ -266,31 +265,14 @@ class FastRun:
                 return reading.skip_pointers
         return frozenset()
 
-    def _records(self) -> Iterator[dict[str, Any]]:
-        for items in self.kept.values():
-            for _, record in items.values():
-                if isinstance(record, dict):
-                    yield record
-
     def _add_documents(self, at_hand: bool) -> None:
-        """Give the reference run the texts its suspect events need (and, when documents
+        """Give the reference run the texts its suspect events wait for (and, when documents
         are at hand at all, at least one, as the reference run would have)."""
-        kept_documents = {
-            r.get("id") for r in self._records() if r.get("record_type") == "document"
-        }
         store = self.run.state.documents
-        wanted = (
-            {
-                r["document_id"]
-                for r in self._records()
-                if r.get("record_type") == "event" and isinstance(r.get("document_id"), str)
-            }
-            - kept_documents
-            - set(store.texts)
-        )
-        found = self._documents(
-            wanted, first_only=at_hand and not kept_documents and not store.texts
-        )
+        wanted = set(store.waiting())
+        found = self._documents(wanted, first_only=False) if wanted else []
+        if at_hand and not store.texts and not found:
+            found = self._documents(set(), first_only=True)
         for raw in found:
             text = DocumentText(raw["id"], raw["text"], _publication_date(raw.get("publication")))
             self.run.collector.extend(store.add(text))
@@ -311,7 +293,9 @@ class FastRun:
             batch = source.batch(key[1], parse=False) if source is not None else None
             for hit in hits:
                 position = int(positions[hit])
-                item = batch.item(position) if batch is not None else self.kept[key][position]
+                if batch is None:
+                    continue  # a file the reference read whole: its documents are added
+                item = batch.item(position)
                 record = item[1]
                 if isinstance(record, dict) and isinstance(record.get("text"), str):
                     found.setdefault(str(record.get("id")), record)
