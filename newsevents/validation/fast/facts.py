@@ -82,8 +82,12 @@ def targets_of(rows: Column, kind: str) -> dict[str, pa.Array]:
     """Per target kind, the distinct ids that ``rows`` (of record ``kind``) refer to."""
     found: dict[str, pa.Array] = {}
     for target, paths in REFERENCES.get(kind, {}).items():
-        values = [follow(rows, path).values for path in paths]
-        values = [v.cast(pa.string()) for v in values if len(v)]
+        found_at = [follow(rows, path) for path in paths]
+        values = [
+            (c.values if c.gate is None else c.values.filter(pa.array(c.gate))).cast(pa.string())
+            for c in found_at
+            if len(c.values)
+        ]
         if values:
             found[target] = pc.unique(pc.drop_null(pa.concat_arrays(values)))
     return found

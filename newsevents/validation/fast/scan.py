@@ -60,8 +60,12 @@ def scan_batch(batch: Batch, window: DocumentWindow) -> tuple[Flags, Facts]:
     documents = records.where(is_kind["document"] & clean)
     suspect[positions[documents.rows[own_spans(documents)]]] = True
     clean = ~suspect[positions]
-    for kind in ("event", "actor"):
-        for target, values in targets_of(records.where(is_kind[kind] & clean), kind).items():
+    cleared = {
+        "event": events.gated(clean[events.rows]),  # the same copy, narrowed, no new one
+        "actor": records.where(is_kind["actor"] & clean),
+    }
+    for kind, rows in cleared.items():
+        for target, values in targets_of(rows, kind).items():
             found = facts.targets.get(target)
             joined = values if found is None else pa.concat_arrays([found, values])
             facts.targets[target] = pc.unique(joined)
@@ -110,28 +114,26 @@ class RunIndex:
         """Note the id of a record read outside Arrow (a line Arrow could not parse)."""
         note_record(self.kept[key], position, record)
 
-    def _all_ids(self, kind: str) -> tuple[pa.Array, list[tuple[Key, Rows]]]:
-        chunks = [(key, kept.ids[kind]) for key, kept in self.kept.items()]
-        ids = [c[1][0] for c in chunks]
-        joined = pa.concat_arrays(ids) if ids else pa.array([], pa.string())
-        return joined, [(key, rows) for key, (_, rows) in chunks]
-
     def resolve(self, outside_documents: pa.Array, documents_at_hand: bool) -> Resolution:
         """Name the rows the cross-record checks make suspect, once every batch is read."""
         found = Resolution()
         for key, rows in self.deferred.items():
             found.late[key].update(int(r) for r in rows)
-        everything: dict[str, pa.Array] = {}
         for kind in KINDS:
-            ids, chunks = self._all_ids(kind)
-            everything[kind] = ids
-            repeated = _repeated(ids)
+            chunks = [kept.ids[kind][0] for kept in self.kept.values()]
+            repeated = _repeated(chunks)
             if len(repeated):
-                self._mark(found, kind, chunks, repeated)
-            known = ids if kind != "document" else pa.concat_arrays([ids, outside_documents])
+                self._mark(found, kind, repeated)
             wanted = [k.targets[kind] for k in self.kept.values() if kind in k.targets]
             targets = pc.unique(pa.concat_arrays(wanted)) if wanted else pa.array([], pa.string())
-            unknown = targets.filter(pc.invert(pc.is_in(targets, value_set=known)))
+            if kind == "document":
+                chunks.append(outside_documents)
+            # hash the (few) targets, not the (many) ids: memory follows the references
+            seen = pa.concat_arrays(
+                [pa.array([], pa.string())]
+                + [c.filter(pc.is_in(c, value_set=targets)) for c in chunks]
+            )
+            unknown = targets.filter(pc.invert(pc.is_in(targets, value_set=seen)))
             if kind == "document" and not documents_at_hand:
                 unknown = pa.array([], pa.string())
             found.unknown[kind] = pc.unique(pa.concat_arrays([unknown, repeated]))
@@ -139,29 +141,32 @@ class RunIndex:
             for kind, targets in kept.targets.items():
                 if pc.any(pc.is_in(targets, value_set=found.unknown[kind])).as_py():
                     found.rescan.add(key)
-        self._reports(found, everything["event"])
+        self._reports(found)
         return found
 
-    def _mark(
-        self, found: Resolution, kind: str, chunks: list[tuple[Key, Rows]], ids: pa.Array
-    ) -> None:
-        for key, rows in chunks:
-            chunk_ids = self.kept[key].ids[kind][0]
+    def _mark(self, found: Resolution, kind: str, ids: pa.Array) -> None:
+        for key, kept in self.kept.items():
+            chunk_ids, rows = kept.ids[kind]
             hit = as_flags(pc.is_in(chunk_ids, value_set=ids))
             found.late[key].update(int(r) for r in rows[hit])
 
-    def _reports(self, found: Resolution, event_ids: pa.Array) -> None:
+    def _reports(self, found: Resolution) -> None:
         """Statements in a cycle of reports (NE506), or reporting another document's event."""
         pairs = [(key, k.reports) for key, k in self.kept.items() if k.reports is not None]
         if not pairs:
             return
         sources = pa.concat_arrays([p[1][0] for p in pairs]).cast(pa.string())
         targets = pa.concat_arrays([p[1][1] for p in pairs]).cast(pa.string())
-        event_documents = pa.concat_arrays(
-            [k.event_documents for k in self.kept.values() if k.event_documents is not None]
-        )
-        where = pc.index_in(targets, value_set=event_ids)
-        other = pc.take(event_documents.cast(pa.string()), where)
+        reported = pc.unique(targets)
+        ids, documents_of = [], []
+        for kept in self.kept.values():  # only the reported events' documents, batch by batch
+            chunk = kept.ids["event"][0]
+            hit = pc.is_in(chunk, value_set=reported)
+            ids.append(chunk.filter(hit))
+            if kept.event_documents is not None:
+                documents_of.append(kept.event_documents.cast(pa.string()).filter(hit))
+        where = pc.index_in(targets, value_set=pa.concat_arrays(ids))
+        other = pc.take(pa.concat_arrays(documents_of), where)
         documents = pa.concat_arrays([p[1][2] for p in pairs]).cast(pa.string())
         elsewhere = as_flags(pc.not_equal(other, documents))
         nodes = set(pc.unique(sources).to_pylist())
@@ -183,13 +188,36 @@ class RunIndex:
             offset += size
 
 
-def _repeated(ids: pa.Array) -> pa.Array:
-    """The ids that occur more than once."""
-    if len(ids) == 0:
-        return pa.array([], pa.string())
-    counts = pa.table({"id": ids}).group_by("id").aggregate([("id", "count")])
-    repeated: pa.Array = counts.filter(pc.greater(counts["id_count"], 1))["id"].combine_chunks()
-    return repeated
+PARTS = 8
+
+
+def _part_of(ids: pa.Array) -> Rows:
+    """A part number for each id, from its last two bytes: equal ids share a part."""
+    ids = ids.cast(pa.large_string())
+    offsets = np.frombuffer(ids.buffers()[1], np.int64)[ids.offset : ids.offset + len(ids) + 1]
+    data = ids.buffers()[2]
+    raw = np.frombuffer(data, np.uint8) if data is not None else np.zeros(1, np.uint8)
+    ends = offsets[1:]
+    last = raw[np.clip(ends - 1, 0, max(len(raw) - 1, 0))].astype(np.int64)
+    before = raw[np.clip(ends - 2, 0, max(len(raw) - 1, 0))].astype(np.int64)
+    part: Rows = (last * 31 + before) % PARTS
+    return part
+
+
+def _repeated(chunks: list[pa.Array]) -> pa.Array:
+    """The ids that occur more than once across ``chunks``: by sorting, one part of the ids
+    at a time (equal ids share a part), so memory follows the ids of one part."""
+    parts = [_part_of(chunk) for chunk in chunks]
+    found = [pa.array([], pa.string())]
+    for part in range(PARTS):
+        mine = [c.filter(pa.array(p == part)) for c, p in zip(chunks, parts, strict=True)]
+        ids = pa.concat_arrays([pa.array([], pa.string()), *mine])
+        if len(ids) < 2:
+            continue
+        ordered = ids.take(pc.sort_indices(ids))
+        same = pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))
+        found.append(pc.unique(ordered.slice(1).filter(pc.fill_null(same, False))))
+    return pa.concat_arrays(found)
 
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9 ._:/#@+-]+")
