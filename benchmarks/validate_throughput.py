@@ -95,10 +95,17 @@ def corpus(args: argparse.Namespace) -> tuple[Path, Path, dict[str, Any]]:
     return jsonl, parquet, json.loads(about.read_text())
 
 
-def measure(name: str, data: Path, limit: int | None, jobs: int = 1) -> dict[str, Any]:
+def measure(
+    name: str, data: Path, limit: int | None, jobs: int = 1, block_mb: int | None = None
+) -> dict[str, Any]:
     """Run one contender in a fresh process and return its result."""
     command = [sys.executable, str(HERE / "contenders.py"), name, str(data), str(limit or 0)]
-    done = subprocess.run([*command, str(jobs)], capture_output=True, text=True, check=False)
+    environment = dict(os.environ)
+    if block_mb:
+        environment["NEWSEVENTS_BLOCK_BYTES"] = str(block_mb << 20)
+    done = subprocess.run(
+        [*command, str(jobs)], capture_output=True, text=True, check=False, env=environment
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{name} failed:\n{done.stderr[-2000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])

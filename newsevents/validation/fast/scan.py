@@ -131,7 +131,7 @@ class RunIndex:
             # hash the (few) targets, not the (many) ids: memory follows the references
             seen = pa.concat_arrays(
                 [pa.array([], pa.string())]
-                + [c.filter(pc.is_in(c, value_set=targets)) for c in chunks]
+                + [g.filter(pc.is_in(g, value_set=targets)) for g in _groups(chunks)]
             )
             unknown = targets.filter(pc.invert(pc.is_in(targets, value_set=seen)))
             if kind == "document" and not documents_at_hand:
@@ -159,12 +159,21 @@ class RunIndex:
         targets = pa.concat_arrays([p[1][1] for p in pairs]).cast(pa.string())
         reported = pc.unique(targets)
         ids, documents_of = [], []
-        for kept in self.kept.values():  # only the reported events' documents, batch by batch
-            chunk = kept.ids["event"][0]
-            hit = pc.is_in(chunk, value_set=reported)
+        event_ids = _groups([kept.ids["event"][0] for kept in self.kept.values()])
+        event_documents = _groups(
+            [
+                (
+                    k.event_documents
+                    if k.event_documents is not None
+                    else pa.array([], pa.string())
+                ).cast(pa.string())
+                for k in self.kept.values()
+            ]
+        )
+        for chunk, documents_of_chunk in zip(event_ids, event_documents, strict=True):
+            hit = pc.is_in(chunk, value_set=reported)  # only the reported events' documents
             ids.append(chunk.filter(hit))
-            if kept.event_documents is not None:
-                documents_of.append(kept.event_documents.cast(pa.string()).filter(hit))
+            documents_of.append(documents_of_chunk.filter(hit))
         where = pc.index_in(targets, value_set=pa.concat_arrays(ids))
         other = pc.take(pa.concat_arrays(documents_of), where)
         documents = pa.concat_arrays([p[1][2] for p in pairs]).cast(pa.string())
@@ -189,6 +198,15 @@ class RunIndex:
 
 
 PARTS = 8
+GROUP = 64
+
+
+def _groups(chunks: list[pa.Array]) -> list[pa.Array]:
+    """The chunks joined in groups of GROUP (a lookup table is built once per group)."""
+    return [
+        pa.concat_arrays([pa.array([], pa.string()), *chunks[i : i + GROUP]])
+        for i in range(0, len(chunks), GROUP)
+    ]
 
 
 def _part_of(ids: pa.Array) -> Rows:
