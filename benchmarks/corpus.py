@@ -222,6 +222,10 @@ def write_jsonl(path: Path, count: int, seed: int, invalid_share: float) -> Corp
     return corpus
 
 
+UNREPRESENTABLE = frozenset({"truncated-line", "string-for-number"})
+"""Mistakes a Parquet table of the derived schema cannot hold."""
+
+
 def _tables(record_type: str, batch: list[Json]) -> Iterator[Any]:
     """The batch as Arrow tables, leaving out (by halving) any record Arrow cannot hold."""
     from newsevents.io.arrow import records_to_table
@@ -258,7 +262,9 @@ def write_parquet(folder: Path, count: int, seed: int, invalid_share: float) -> 
             written[kind] += table.num_rows
         pending[kind].clear()
 
-    for record_type, line, _ in records(count, seed, invalid_share):
+    for record_type, line, mutation in records(count, seed, invalid_share):
+        if mutation in UNREPRESENTABLE:
+            continue
         try:
             record = orjson.loads(line)
         except orjson.JSONDecodeError:
