@@ -185,6 +185,14 @@ def test_json_lines_traps_give_the_reference_report(trap: str, tmp_path: Path) -
     same(validate(path), validate_fast(path))
 
 
+def test_crlf_line_ends_give_the_reference_report(tmp_path: Path) -> None:
+    records = list(example_records().values())
+    path = tmp_path / "records.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    same(validate(path), validate_fast(path))
+
+
 def test_documents_in_a_later_file_and_events_without_documents(tmp_path: Path) -> None:
     records = list(example_records().values())
     documents = [r for r in records if r["record_type"] == "document"]

@@ -34,8 +34,10 @@ _BOM = b"\xef\xbb\xbf"
 _WHITESPACE = np.array([32, 9, 10, 13, 11, 12], dtype=np.uint8)
 # A JSON null, NaN or Infinity as a value (Arrow shows null like absent, and parses the
 # other two though orjson refuses them), a byte-order mark anywhere, or a control byte other
-# than the newline (a line break Arrow may honour inside a line).
-_SUSPECT_VALUE = r"[:,\[][ \t\r\n]*(null|NaN|-?Infinity)|\x{FEFF}|[\x00-\x09\x0b-\x1f]"
+# than the line end (a line break Arrow may honour inside a line); "\r\n" line ends are fine.
+_SUSPECT_VALUE = (
+    r"[:,\[][ \t\r\n]*(null|NaN|-?Infinity)|\x{FEFF}|[\x00-\x09\x0b\x0c\x0e-\x1f]|\r(?:[^\n]|$)"
+)
 
 
 def _relaxed(kind: pa.DataType) -> pa.DataType:
