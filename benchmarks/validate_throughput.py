@@ -70,6 +70,9 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--big-file", type=float, metavar="GB", help="peak RSS on a big JSONL")
     parser.add_argument("--ten-million", action="store_true", help="validate 10M records")
+    parser.add_argument(
+        "--low-memory-block-mb", type=int, default=2, help="block size of the big-file rerun"
+    )
     return parser.parse_args(argv)
 
 
@@ -210,13 +213,15 @@ def big_file(args: argparse.Namespace) -> None:
         path = folder / "big.jsonl"
         write_jsonl(path, count, args.seed, args.invalid_share)
         print(f"generated {path.stat().st_size / 1e9:.2f} GB, {count:,} records")
-        for name in ("ours", *(("ours-jobs",) if args.jobs > 1 else ())):
-            result = measure(name, path, None, args.jobs)
+        runs = [("ours", None), ("ours", args.low_memory_block_mb)]
+        runs += [("ours-jobs", None)] if args.jobs > 1 else []
+        for name, block_mb in runs:
+            result = measure(name, path, None, args.jobs, block_mb)
             rss = max(result["peak_rss_mb"], result["children_peak_rss_mb"])
             rate = result["records"] / result["wall_s"]
-            print(
-                f"{name}: {rate:,.0f} records/s, peak RSS {rss:,.0f} MB ({result['wall_s']:.0f} s)"
-            )
+            blocks = f" ({block_mb} MB blocks)" if block_mb else ""
+            print(f"{name}{blocks}: {rate:,.0f} records/s, peak RSS {rss:,.0f} MB", flush=True)
+            result["block_mb"] = block_mb
             save(args, {"big_file": {name: result, "bytes": path.stat().st_size}})
     finally:
         shutil.rmtree(folder)
