@@ -187,7 +187,7 @@ class Run:
         document_id, text = raw.get("id"), raw.get("text")
         if not isinstance(document_id, str) or not isinstance(text, str):
             return iter(())
-        published = _publication_date(raw.get("publication"))
+        published = publication_date(raw.get("publication"))
         return self.state.documents.add(DocumentText(document_id, text, published))
 
     def _checks_for(self, model_type: type[BaseModel]) -> list[RegisteredCheck]:
@@ -235,7 +235,8 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _publication_date(publication: object) -> dt.date | None:
+def publication_date(publication: object) -> dt.date | None:
+    """Return a document's publication date as the checks read it (ISO 8601), or None."""
     if not isinstance(publication, Mapping):
         return None
     date = publication.get("date")

@@ -10,9 +10,8 @@ reference reader whole.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -43,7 +42,7 @@ from newsevents.validation.fast.sources import (
     parquet_kind,
 )
 from newsevents.validation.issue import InputFile, Report
-from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Run
+from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Run, publication_date
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
@@ -274,7 +273,7 @@ class FastRun:
         if at_hand and not store.texts and not found:
             found = self._documents(set(), first_only=True)
         for raw in found:
-            text = DocumentText(raw["id"], raw["text"], _publication_date(raw.get("publication")))
+            text = DocumentText(raw["id"], raw["text"], publication_date(raw.get("publication")))
             self.run.collector.extend(store.add(text))
 
     def _documents(self, wanted: set[str], first_only: bool) -> list[dict[str, Any]]:
@@ -331,14 +330,3 @@ class FastRun:
         if source is not None:
             return source.display
         return next((r.display for i, r in self.whole if i == file_index), None)
-
-
-def _publication_date(publication: object) -> dt.date | None:
-    """The publication date as the reference run reads it (lax ISO 8601)."""
-    if not isinstance(publication, Mapping):
-        return None
-    date = publication.get("date")
-    try:
-        return dt.date.fromisoformat(date) if isinstance(date, str) else None
-    except ValueError:
-        return None
