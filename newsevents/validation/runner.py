@@ -98,7 +98,7 @@ class Run:
             reading = self._open(source, "documents")
             for where, item in reading or ():
                 if isinstance(item, ReadProblem):
-                    self._problem(where, item)
+                    self.problem(where, item)
                 elif item.get("record_type") == "document":
                     self.collector.extend(self._take_document(item))
                     if isinstance(item.get("id"), str):
@@ -118,7 +118,7 @@ class Run:
             index = len(self.files)
             for count, (where, item) in enumerate(reading, 1):
                 if isinstance(item, ReadProblem):
-                    self._problem(where, item)
+                    self.problem(where, item)
                 else:
                     place = RecordPlace(where.file, index, where.record, where.line)
                     self.record(item, place, reading.skip_pointers)
@@ -137,17 +137,19 @@ class Run:
             if isinstance(item, Mapping):
                 self.record(dict(item), place)
             else:
-                self._problem(Where(None, index), ReadProblem("NE104", {"found": item}))
+                self.problem(Where(None, index), ReadProblem("NE104", {"found": item}))
 
     def _open(self, source: Source, role: Role) -> FileReading | None:
         self.collector.file_seen(source.display)
         if source.problem is not None:
-            self._problem(Where(source.display), source.problem)
+            self.problem(Where(source.display), source.problem)
             self.files.append(InputFile(source.display, "unknown", role))
             return None
         return FileReading(source.path, source.display)
 
-    def _problem(self, where: Where, problem: ReadProblem) -> None:
+    def problem(self, where: Where, problem: ReadProblem) -> None:
+        """Report a problem reading the input (a line that is not JSON, a record that is no
+        object...) at ``where``."""
         context = dict(problem.context)
         if problem.code == "NE104":
             context["found"] = describe(context.get("found"))

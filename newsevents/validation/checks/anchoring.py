@@ -66,6 +66,17 @@ class DocumentStore:
     def __init__(self) -> None:
         self.texts: dict[str, DocumentText] = {}
         self._waiting: dict[str, list[tuple[RecordPlace, Work]]] = {}
+        self._unchecked = False
+
+    @property
+    def at_hand(self) -> bool:
+        """Whether any document text was read (kept here, or noted by a faster path)."""
+        return self._unchecked or bool(self.texts)
+
+    def note_unchecked(self) -> None:
+        """Note that a document with text was read without being kept here (a faster path
+        checked what needed it): documents are at hand, as if it had been added."""
+        self._unchecked = True
 
     def add(self, document: DocumentText) -> Iterator[Issue]:
         """Keep ``document`` now (the first of an id wins); return the issues of the work
@@ -186,7 +197,7 @@ def document_spans(document: Document, context: RecordContext) -> Iterator[Issue
 def spans_not_checked(state: RunState) -> Iterator[Issue]:
     """Say, once, which records' spans could not be checked for want of document text."""
     waiting = state.documents.waiting()
-    if not waiting or state.documents.texts:
+    if not waiting or state.documents.at_hand:
         return  # with some documents at hand, a missing one is an NE503 error instead
     places = list({place for places in waiting.values() for place in places})
     first = min(places, key=lambda p: (p.file_index, p.record or 0))

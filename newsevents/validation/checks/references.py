@@ -92,6 +92,16 @@ class ReferenceIndex:
             packed |= self._document_number(document_id) << _PLACE_BITS
         self.first[kind][record_id] = packed
 
+    def know(
+        self, kind: str, record_id: str, place: RecordPlace, document_id: str | None = None
+    ) -> bool:
+        """Note a record that a faster path vouches for (no duplicate check), unless its id
+        is known already (the first record wins); return whether it was noted."""
+        if record_id in self.first[kind]:
+            return False
+        self.note(kind, record_id, place, document_id)
+        return True
+
     @property
     def event_document(self) -> EventDocuments:
         """The document of each event seen so far, as a mapping from event id."""
@@ -218,7 +228,7 @@ def actor_references(actor: Actor, context: RecordContext) -> Iterator[Issue]:
 @finisher("NE502", "NE503", "NE504", "NE507")
 def unresolved_references(state: RunState) -> Iterator[Issue]:
     """Report the references whose target appeared in no input file."""
-    yield from state.references.finish(bool(state.documents.texts))
+    yield from state.references.finish(state.documents.at_hand)
 
 
 @finisher("NE506")

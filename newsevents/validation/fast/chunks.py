@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
 
 from newsevents.validation.fast.columns import Rows
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
-from newsevents.validation.fast.facts import Facts, note_record
+from newsevents.validation.fast.facts import KINDS, Facts, note_record
+from newsevents.validation.fast.hashes import Hasher, KeySet, KeyTable
 from newsevents.validation.fast.scan import scan_batch
 from newsevents.validation.fast.sources import JsonlSource, ParquetSource
 
 MIN_CHUNK_BYTES = 32 << 20
+BLOCK_BYTES = int(os.environ.get("NEWSEVENTS_BLOCK_BYTES", 8 << 20))
+"""Bytes of JSON Lines read and scanned at a time."""
 
 
 @dataclass(frozen=True)
@@ -59,16 +64,25 @@ class ChunkScan:
     documents_seen: bool = False
     sha256: str | None = None  # of the whole file, when the chunk is the whole file
     bytes: int = 0
+    table: KeyTable = field(default_factory=KeyTable)  # (key, check) of every value
 
 
-def scan_chunk(task: ChunkTask, given: DocumentBatch | None = None) -> ChunkScan:
+Done = Callable[[int], None]
+"""Called with the bytes of the chunk scanned so far."""
+
+
+def scan_chunk(
+    task: ChunkTask, given: DocumentBatch | None = None, done: Done | None = None
+) -> ChunkScan:
     """Scan one chunk with its own window of documents, starting from those ``given``
     (outside documents, document tables read ahead)."""
     window = DocumentWindow(given)
     found = ChunkScan(task)
+    known = Known(found.table, given)
     source: JsonlSource | ParquetSource
     if task.format == "jsonl":
         source = JsonlSource(Path(task.path), task.display, task.file, task.start, task.end)
+        source.block_bytes = BLOCK_BYTES
     else:
         source = ParquetSource(Path(task.path), task.display, task.file, str(task.kind))
     for batch in source.batches():
@@ -80,8 +94,11 @@ def scan_chunk(task: ChunkTask, given: DocumentBatch | None = None) -> ChunkScan
                 note_record(facts, int(position), record)
                 if record.get("record_type") == "document" and isinstance(record.get("text"), str):
                     found.documents_seen = True
+        known.narrow(facts)
         extent = source.facts.extents[batch.number]
-        found.batches.append(ScannedBatch(extent, facts, positions.astype(np.int64)))
+        found.batches.append(ScannedBatch(extent, facts, positions.astype(np.int32)))
+        if done is not None:
+            done(extent[0] + extent[1] - task.start)
     found.documents_seen = found.documents_seen or window.seen_any
     found.records = source.facts.records
     found.lines = source.facts.lines
@@ -89,6 +106,31 @@ def scan_chunk(task: ChunkTask, given: DocumentBatch | None = None) -> ChunkScan
     whole = task.start == 0 and task.end is None
     found.sha256 = source.facts.sha256 if whole else None
     return found
+
+
+class Known:
+    """The ids a chunk has seen so far, per kind: the targets its batches name among them
+    are kept as keys only, the others with their text too (to look for them again)."""
+
+    def __init__(self, table: KeyTable, given: DocumentBatch | None) -> None:
+        self.table = table
+        self.ids = {kind: KeySet() for kind in KINDS}
+        if given is not None and len(given.ids):
+            hasher = Hasher([given.ids])
+            self.ids["document"].add(hasher.keys_of(given.ids))
+            table.add(hasher.keys, hasher.checks)
+
+    def narrow(self, facts: Facts) -> None:
+        """Take the batch's ids and pairs; drop the text of the targets known here."""
+        facts.fill()
+        self.table.add(*facts.take_pairs())
+        for kind in KINDS:
+            self.ids[kind].add(facts.ids[kind][0])
+        for kind, (keys, names) in list(facts.targets.items()):
+            unseen = ~self.ids[kind].holds(keys)
+            if unseen.all():
+                continue
+            facts.targets[kind] = (keys[unseen], names.filter(pa.array(unseen)))
 
 
 def plan(path: Path, display: str, file: int, jobs: int) -> list[ChunkTask]:

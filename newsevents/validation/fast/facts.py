@@ -1,11 +1,13 @@
-"""What one batch tells about other records: ids, references, report edges, and the checks
-that need a document's text (spans, publication date), run against the documents at hand."""
+"""What one batch tells about other records: ids, references, report edges (kept as keys,
+see ``hashes``), and the checks that need a document's text (spans, publication date), run
+against the documents at hand."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -13,6 +15,7 @@ from newsevents.models import Alert, Deployment, Document, EvidenceSpan, Stateme
 from newsevents.validation.fast.anchors import Spans, Texts, mismatched
 from newsevents.validation.fast.columns import Column, Flags, Rows, as_flags
 from newsevents.validation.fast.documents import AtHand
+from newsevents.validation.fast.hashes import Checks, Hasher, Keys, hash_values
 from newsevents.validation.fast.paths import ITEMS, Path, follow, model_paths
 from newsevents.validation.fast.values import as_dates
 
@@ -35,16 +38,53 @@ REFERENCES: dict[str, dict[str, tuple[Path, ...]]] = {
 }
 
 
+Positions = npt.NDArray[np.int32]
+
+
 @dataclass
 class Facts:
-    """The cross-record facts of one batch (positions are positions in the batch)."""
+    """The cross-record facts of one batch, ids as keys (positions are in the batch)."""
 
-    ids: dict[str, tuple[pa.Array, Rows]] = field(default_factory=dict)
-    event_documents: pa.Array | None = None  # aligned with ids["event"]
-    targets: dict[str, pa.Array] = field(default_factory=dict)  # unique, clean rows only
-    reports: tuple[pa.Array, pa.Array, pa.Array, Rows] | None = None  # id, target, doc, pos
-    suspect: Flags | None = None  # clean rows the document checks find suspect
+    ids: dict[str, tuple[Keys, Positions]] = field(default_factory=dict)
+    event_documents: Keys | None = None  # aligned with ids["event"]; 0: no document id
+    targets: dict[str, tuple[Keys, pa.Array]] = field(default_factory=dict)  # distinct
+    reports: tuple[Keys, Keys, Keys, Positions] | None = None  # id, target, doc, position
+    pairs: tuple[Keys, Checks] | None = None  # (key, check) of every value above
     deferred: Rows | None = None  # clean rows whose document is not at hand
+
+    def fill(self) -> None:
+        """Give every kind its ids (maybe none) and the events their documents."""
+        for kind in KINDS:
+            self.ids.setdefault(kind, (np.zeros(0, np.uint64), np.zeros(0, np.int32)))
+        if self.event_documents is None:
+            self.event_documents = np.zeros(len(self.ids["event"][0]), np.uint64)
+
+    def take_pairs(self) -> tuple[Keys, Checks]:
+        """The (key, check) pairs, handed over once (to a :class:`KeyTable`)."""
+        pairs = self.pairs or (np.zeros(0, np.uint64), np.zeros(0, np.uint32))
+        self.pairs = None
+        return pairs
+
+
+def hashed(
+    ids: dict[str, tuple[pa.Array, Rows]],
+    event_documents: pa.Array,
+    targets: dict[str, pa.Array],
+    reports: tuple[pa.Array, pa.Array, pa.Array, Rows] | None,
+) -> Facts:
+    """The facts of a batch with every id replaced by its key."""
+    columns = [v for v, _ in ids.values()] + [event_documents, *targets.values()]
+    columns += list(reports[:3]) if reports is not None else []
+    hasher = Hasher(columns)
+    facts = Facts(pairs=(hasher.keys, hasher.checks))
+    facts.ids = {k: (hasher.keys_of(v), p.astype(np.int32)) for k, (v, p) in ids.items()}
+    facts.event_documents = hasher.keys_of(event_documents)
+    facts.targets = {k: (hasher.keys_of(v), v) for k, v in targets.items()}
+    if reports is not None:
+        source, target, document, where = reports
+        keys = hasher.keys_of
+        facts.reports = (keys(source), keys(target), keys(document), where.astype(np.int32))
+    return facts
 
 
 def note_record(facts: Facts, position: int, record: dict[str, object]) -> None:
@@ -52,17 +92,21 @@ def note_record(facts: Facts, position: int, record: dict[str, object]) -> None:
     kind, record_id = record.get("record_type"), record.get("id")
     if kind not in KINDS or not isinstance(record_id, str):
         return
-    empty = (pa.array([], pa.string()), np.zeros(0, np.int64))
-    ids, rows = facts.ids.get(str(kind), empty)
-    facts.ids[str(kind)] = (
-        pa.concat_arrays([ids, pa.array([record_id], pa.string())]),
-        np.append(rows, position).astype(np.int64),
-    )
+    facts.fill()
+    values = [record_id]
+    document = record.get("document_id") if kind == "event" else None
+    if isinstance(document, str):
+        values.append(document)
+    keys, checks = hash_values([v.encode("utf-8", "surrogatepass") for v in values])
+    ids, rows = facts.ids[str(kind)]
+    facts.ids[str(kind)] = (np.append(ids, keys[0]), np.append(rows, position).astype(np.int32))
     if kind == "event":
-        document = record.get("document_id")
-        value = pa.array([document if isinstance(document, str) else None], pa.string())
+        found = keys[1] if len(keys) > 1 else np.uint64(0)
         known = facts.event_documents
-        facts.event_documents = value if known is None else pa.concat_arrays([known, value])
+        assert known is not None
+        facts.event_documents = np.append(known, found).astype(np.uint64)
+    old_keys, old_checks = facts.take_pairs()
+    facts.pairs = (np.concatenate([old_keys, keys]), np.concatenate([old_checks, checks]))
 
 
 def ids_of(

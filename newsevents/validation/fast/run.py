@@ -11,43 +11,48 @@ reference reader whole.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from newsevents.io.readers import FORMATS, FileReading, ReadProblem, Where, find_files
 from newsevents.validation.checks.anchoring import DocumentText
 from newsevents.validation.checks.registry import RecordPlace
 from newsevents.validation.fast.chunks import (
+    BLOCK_BYTES,
     ChunkScan,
     ChunkTask,
+    Done,
     document_table,
     file_sha256,
     plan,
     scan_chunk,
 )
-from newsevents.validation.fast.columns import as_flags
 from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.facts import Facts
-from newsevents.validation.fast.scan import RunIndex, lines_naming, rows_referring
+from newsevents.validation.fast.hashes import key_of
+from newsevents.validation.fast.resolve import RunIndex
+from newsevents.validation.fast.scan import lines_naming, rows_referring
 from newsevents.validation.fast.sources import (
     Item,
     JsonlSource,
     ParquetSource,
     parquet_kind,
 )
+from newsevents.validation.fast.targets import register_targets
 from newsevents.validation.issue import InputFile, Report
-from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Run, publication_date
+from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress, Run, publication_date
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
 Source = JsonlSource | ParquetSource
-_SHIFT = 40  # how the reference index packs (file, record) into one int
 GIVEN_BYTES = 128 << 20
 """Largest Parquet document table (text bytes) read ahead for every chunk's span checks."""
 
@@ -60,19 +65,22 @@ def validate_fast(
     ignore: Iterable[str] | None = None,
     max_issues: int | None = DEFAULT_MAX_ISSUES,
     strict: bool = False,
+    progress: Progress | None = None,
 ) -> Report:
-    """Validate files as :func:`newsevents.validate` does, vectorized where Arrow can."""
+    """Validate files as :func:`newsevents.validate` does, vectorized where Arrow can;
+    ``progress`` is called with (bytes scanned, bytes in all input files) as it goes."""
     run = Run(Selection.of(select, ignore), max_issues, strict)
     if documents is not None:
         run.read_documents(listed(documents))
-    fast = FastRun(run)
+    fast = FastRun(run, progress)
     fast.read_files(listed(paths))
     return fast.finish()
 
 
-def inline(scan: Scan, tasks: list[ChunkTask], outside: list[DocumentBatch]) -> list[ChunkScan]:
-    """Run the chunk scans here, one after the other."""
-    return [scan(task, documents) for task, documents in zip(tasks, outside, strict=True)]
+def inline(scan: Scan, tasks: list[ChunkTask], outside: list[DocumentBatch]) -> Iterator[ChunkScan]:
+    """Run the chunk scans here, one after the other, each when the one before is merged."""
+    for task, documents in zip(tasks, outside, strict=True):
+        yield scan(task, documents)
 
 
 def listed(given: PathLike | Iterable[PathLike]) -> list[PathLike]:
@@ -102,30 +110,36 @@ Mapper = Callable[[Scan, list[ChunkTask], list[DocumentBatch]], Iterable[ChunkSc
 class FastRun:
     """Reads files through the fast path and hands the rest to a reference run."""
 
-    def __init__(self, run: Run) -> None:
+    def __init__(self, run: Run, progress: Progress | None = None) -> None:
         self.run = run
         self.outside = outside_documents(run)
         self.index = RunIndex()
+        self.index.add_outside(self.outside.ids)
         self.sources: dict[int, Source] = {}
         self.bases: dict[tuple[int, int], int] = {}
         self.suspect: dict[tuple[int, int], set[int]] = {}
         self.kept: dict[tuple[int, int], dict[int, Item]] = {}
         self.whole: list[tuple[int, FileReading]] = []
-        self.documents_seen = False
+        self.progress = progress
+        self.total = 0
+        self.done = 0
 
     def read_files(
         self, paths: Iterable[PathLike], jobs: int = 1, mapper: Mapper | None = None
     ) -> None:
         """Scan every file the paths name (folders are walked): the fast-path chunks through
-        ``mapper`` (``map``, or a process pool's), the rest here; merge in input order."""
+        ``mapper`` (``map``, or a process pool's), the rest here; merge in input order, each
+        chunk as it comes."""
         tasks: list[ChunkTask] = []
         described: dict[int, InputFile | None] = {}
         hashes: dict[int, Future[tuple[int, str]]] = {}
+        sources = list(find_files(paths))
+        self.total = sum(_size(s.path) for s in sources if s.problem is None)
         with ThreadPoolExecutor(max_workers=1) as hasher:
-            for file_index, source in enumerate(find_files(paths)):
+            for file_index, source in enumerate(sources):
                 self.run.collector.file_seen(source.display)
                 if source.problem is not None:
-                    self.run._problem(Where(source.display), source.problem)
+                    self.run.problem(Where(source.display), source.problem)
                     described[file_index] = InputFile(source.display, "unknown", "input")
                     continue
                 chunks = self._plan(source.path, source.display, file_index, jobs)
@@ -137,13 +151,24 @@ class FastRun:
                 if len(chunks) > 1:
                     hashes[file_index] = hasher.submit(file_sha256, source.path)
             given = [self._given(tasks)] * len(tasks)
-            scans = list((mapper or inline)(scan_chunk, tasks, given))
-            for file_index in described:
-                if described[file_index] is None:
-                    mine = [scan for scan in scans if scan.task.file == file_index]
+            scan: Scan = scan_chunk
+            if mapper is None or mapper is inline:
+                scan = partial(_scan_here, done=self._scanning)
+            left = Counter(task.file for task in tasks)
+            merged: dict[int, Merged] = {}
+            for found in (mapper or inline)(scan, tasks, given):
+                file_index = found.task.file
+                merged.setdefault(file_index, Merged())
+                self._merge(file_index, found, merged[file_index])
+                left[file_index] -= 1
+                if left[file_index] == 0:
                     hashed = hashes[file_index].result() if file_index in hashes else None
-                    described[file_index] = self._merge(file_index, mine, hashed)
+                    described[file_index] = self._described(file_index, merged[file_index], hashed)
         self.run.files.extend(f for f in described.values() if f is not None)
+
+    def _scanning(self, done: int) -> None:
+        if self.progress is not None:
+            self.progress(self.done + done, self.total)
 
     def _given(self, tasks: list[ChunkTask]) -> DocumentBatch:
         """The documents every chunk starts with: the outside ones and the document tables
@@ -159,7 +184,8 @@ class FastRun:
     def _plan(self, path: Path, display: str, file_index: int, jobs: int) -> list[ChunkTask]:
         file_format = FORMATS.get(path.suffix.lower())
         if file_format == "jsonl":
-            self.sources[file_index] = JsonlSource(path, display, file_index)
+            source = JsonlSource(path, display, file_index, block_bytes=BLOCK_BYTES)
+            self.sources[file_index] = source
             return plan(path, display, file_index, jobs)
         kind = parquet_kind(path) if file_format == "parquet" else None
         if kind is None:
@@ -167,29 +193,38 @@ class FastRun:
         self.sources[file_index] = ParquetSource(path, display, file_index, kind)
         return [ChunkTask(str(path), display, file_index, "parquet", kind)]
 
-    def _merge(
-        self, file_index: int, scans: list[ChunkScan], hashed: tuple[int, str] | None
-    ) -> InputFile:
-        """Add a file's chunk scans, shifting lines and records to count from the file's
-        start and numbering the batches in file order."""
+    def _merge(self, file_index: int, scan: ChunkScan, merged: Merged) -> None:
+        """Add a chunk scan, shifting lines and records to count from the file's start and
+        numbering the batches in file order."""
         source = self.sources[file_index]
-        line, record = 0, 0
-        for scan in scans:
-            for scanned in scan.batches:
-                number = len(source.facts.extents)
-                offset, size, first_line, first_record = scanned.extent
-                extent = (offset, size, first_line + line, first_record + record)
-                source.facts.extents.append(extent)
-                key = (file_index, number)
-                self.index.add(key, scanned.facts)
-                self.bases[key] = extent[3]
-                if len(scanned.suspect):
-                    self.suspect[key] = {int(p) for p in scanned.suspect}
-            line, record = line + scan.lines, record + scan.records
-            self.documents_seen = self.documents_seen or scan.documents_seen
-        size, sha256 = hashed or (sum(s.bytes for s in scans), str(scans[0].sha256))
+        self.index.table.extend(scan.table)
+        for scanned in scan.batches:
+            number = len(source.facts.extents)
+            offset, size, first_line, first_record = scanned.extent
+            extent = (offset, size, first_line + merged.lines, first_record + merged.records)
+            source.facts.extents.append(extent)
+            key = (file_index, number)
+            self.index.add(key, scanned.facts)
+            self.bases[key] = extent[3]
+            if len(scanned.suspect):
+                self.suspect[key] = {int(p) for p in scanned.suspect}
+        scan.batches.clear()
+        merged.lines += scan.lines
+        merged.records += scan.records
+        merged.bytes += scan.bytes
+        merged.sha256 = merged.sha256 or scan.sha256
+        if scan.documents_seen:
+            self.run.state.documents.note_unchecked()
+        self.done += scan.bytes
+        self._scanning(0)
+
+    def _described(
+        self, file_index: int, merged: Merged, hashed: tuple[int, str] | None
+    ) -> InputFile:
+        source = self.sources[file_index]
+        size, sha256 = hashed or (merged.bytes, str(merged.sha256))
         file_format = "jsonl" if isinstance(source, JsonlSource) else "parquet"
-        return InputFile(source.display, file_format, "input", size, sha256, record)
+        return InputFile(source.display, file_format, "input", size, sha256, merged.records)
 
     def _read_whole(self, file_index: int, given: Any) -> InputFile:
         reading = FileReading(given.path, given.display)
@@ -202,6 +237,8 @@ class FastRun:
             self._note_item(key, position, item)
         self.kept[key] = items
         self.whole.append((file_index, reading))
+        self.done += reading.bytes or 0
+        self._scanning(0)
         return InputFile(
             reading.display,
             reading.format,
@@ -216,29 +253,34 @@ class FastRun:
         if isinstance(record, dict):
             self.index.add_record(key, position, record)
             if record.get("record_type") == "document" and isinstance(record.get("text"), str):
-                self.documents_seen = True
+                self.run.state.documents.note_unchecked()
 
     def finish(self) -> Report:
         """Resolve across files, validate every suspect row by the reference path, report."""
-        at_hand = self.documents_seen or len(self.outside.ids) > 0
-        resolution = self.index.resolve(self.outside.ids, at_hand)
+        resolution = self.index.resolve(self.run.state.documents.at_hand)
         late = {key: set(rows) for key, rows in self.suspect.items()}
         for key, rows in resolution.late.items():
             late.setdefault(key, set()).update(rows)
-        for key in sorted(resolution.rescan):
+        for key, names in sorted(resolution.names.items()):
             source = self.sources.get(key[0])
             if source is None:
                 continue
             named = None
             if isinstance(source, JsonlSource):
-                named = lines_naming(source.batch(key[1], parse=False), resolution.unknown)
+                named = lines_naming(source.batch(key[1], parse=False), names)
             if named is None:
-                named = rows_referring(source.batch(key[1]), resolution.unknown)
+                named = rows_referring(source.batch(key[1]), names)
             late.setdefault(key, set()).update(named)
+        if len(resolution.ambiguous):
+            for key in sorted(self.index.kept):
+                source = self.sources.get(key[0])
+                if source is not None:
+                    found = rows_referring(source.batch(key[1]), {}, resolution.ambiguous)
+                    late.setdefault(key, set()).update(found)
         for key in sorted(set(late) | set(self.kept)):
             self._validate(key, late.get(key, set()))
-        self._add_documents(at_hand)
-        self._register_targets()
+        self._add_documents()
+        register_targets(self)
         return self.run.finish()
 
     def _validate(self, key: tuple[int, int], positions: set[int]) -> None:
@@ -253,7 +295,7 @@ class FastRun:
         for position in sorted(items):
             where, record = items[position]
             if isinstance(record, ReadProblem):
-                self.run._problem(where, record)
+                self.run.problem(where, record)
             else:
                 place = RecordPlace(where.file, key[0], where.record, where.line)
                 self.run.record(record, place, skip)
@@ -264,69 +306,60 @@ class FastRun:
                 return reading.skip_pointers
         return frozenset()
 
-    def _add_documents(self, at_hand: bool) -> None:
-        """Give the reference run the texts its suspect events wait for (and, when documents
-        are at hand at all, at least one, as the reference run would have)."""
+    def _add_documents(self) -> None:
+        """Give the reference run the texts its suspect events wait for: the first record
+        of each wanted document (read again)."""
         store = self.run.state.documents
         wanted = set(store.waiting())
-        found = self._documents(wanted, first_only=False) if wanted else []
-        if at_hand and not store.texts and not found:
-            found = self._documents(set(), first_only=True)
-        for raw in found:
-            text = DocumentText(raw["id"], raw["text"], publication_date(raw.get("publication")))
-            self.run.collector.extend(store.add(text))
-
-    def _documents(self, wanted: set[str], first_only: bool) -> list[dict[str, Any]]:
-        """The first record of each wanted document id (or the first of any document)."""
         found: dict[str, dict[str, Any]] = {}
-        value_set = pa.array(sorted(wanted), pa.string())
+        for _, raw in self.candidates("document", wanted) if wanted else ():
+            if raw.get("id") in wanted and isinstance(raw.get("text"), str):
+                found.setdefault(str(raw["id"]), raw)
+        for raw in found.values():
+            published = publication_date(raw.get("publication"))
+            self.run.collector.extend(store.add(DocumentText(raw["id"], raw["text"], published)))
+
+    def candidates(
+        self, kind: str, wanted: set[str]
+    ) -> Iterator[tuple[tuple[tuple[int, int], int], dict[str, Any]]]:
+        """The records of ``kind`` whose id has the key of a wanted id, in input order."""
+        keys = np.array(sorted({key_of(w) for w in wanted}), np.uint64)
         for key, kept in sorted(self.index.kept.items()):
-            ids, positions = kept.ids["document"]
-            if first_only:
-                hits = np.arange(min(len(ids), 1))
-            else:
-                hits = np.flatnonzero(as_flags(pc.is_in(ids, value_set=value_set)))
-            if len(hits) == 0:
-                continue
+            ids, positions = kept.ids[kind]
+            hits = np.flatnonzero(np.isin(ids, keys))
             source = self.sources.get(key[0])
-            batch = source.batch(key[1], parse=False) if source is not None else None
-            for hit in hits:
-                position = int(positions[hit])
-                if batch is None:
-                    continue  # a file the reference read whole: its documents are added
-                item = batch.item(position)
-                record = item[1]
-                if isinstance(record, dict) and isinstance(record.get("text"), str):
-                    found.setdefault(str(record.get("id")), record)
-            if first_only and found:
-                break
-        return list(found.values())
+            if len(hits) == 0 or source is None:
+                continue
+            batch = source.batch(key[1], parse=False)
+            for position in sorted(int(positions[h]) for h in hits):
+                record = batch.item(position)[1]
+                if isinstance(record, dict) and record.get("record_type") == kind:
+                    yield (key, position), record
 
-    def _register_targets(self) -> None:
-        """Tell the reference index about the cleared records its suspect rows refer to."""
-        references = self.run.state.references
-        wanted: dict[str, set[str]] = {}
-        for reference in references.pending:
-            if not references.known(reference.kind, reference.target):
-                wanted.setdefault(reference.kind, set()).add(reference.target)
-        for kind, targets in wanted.items():
-            value_set = pa.array(sorted(targets), pa.string())
-            for key, kept in sorted(self.index.kept.items()):
-                ids, positions = kept.ids[kind]
-                for hit in np.flatnonzero(as_flags(pc.is_in(ids, value_set=value_set))):
-                    name = ids[int(hit)].as_py()
-                    if name in references.first[kind]:
-                        continue
-                    record = self.bases[key] + int(positions[hit])
-                    references.first[kind][name] = key[0] << _SHIFT | record
-                    references.file_names.setdefault(key[0], self._display(key[0]))
-                    documents = kept.event_documents if kind == "event" else None
-                    document = documents[int(hit)].as_py() if documents is not None else None
-                    if isinstance(document, str):
-                        references.event_document[name] = document
-
-    def _display(self, file_index: int) -> str | None:
+    def display(self, file_index: int) -> str | None:
+        """How file ``file_index`` is named in the report."""
         source = self.sources.get(file_index)
         if source is not None:
             return source.display
         return next((r.display for i, r in self.whole if i == file_index), None)
+
+
+@dataclass
+class Merged:
+    """What the chunks of one file merged so far add up to."""
+
+    lines: int = 0
+    records: int = 0
+    bytes: int = 0
+    sha256: str | None = None
+
+
+def _scan_here(task: ChunkTask, given: DocumentBatch, done: Done) -> ChunkScan:
+    return scan_chunk(task, given, done)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -1,0 +1,167 @@
+"""Across batches, once every file is read: the rows the cross-record checks make suspect.
+
+The facts of every batch are kept as keys (``hashes``): per record kind the key and
+position of each id, each event's document, the distinct targets the batch's cleared rows
+name that its chunk did not know (with their text, to look for them again), and the
+statements' report edges.  A key shared by two records may be a duplicate id or two ids
+hashed alike: either way the rows go to the reference path, which compares the ids
+themselves, so a collision can only cost time.  A target whose key no record has is
+unknown for certain; the rows naming it are found again by their text.  A key seen with
+two different checks (``KeyTable.ambiguous``) might hide an unknown target behind a known
+id: every batch is looked at again for the rows naming it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+
+from newsevents.validation.checks.references import strongly_connected
+from newsevents.validation.fast.columns import Rows
+from newsevents.validation.fast.facts import KINDS, Facts, note_record
+from newsevents.validation.fast.hashes import NONE, Hasher, Keys, KeyTable, repeated_keys
+
+Key = tuple[int, int]  # (file, batch number)
+
+
+@dataclass
+class Resolution:
+    """Rows found suspect once every batch was read, and what to look for in some batches."""
+
+    late: dict[Key, set[int]] = field(default_factory=lambda: defaultdict(set))
+    names: dict[Key, dict[str, pa.Array]] = field(default_factory=dict)  # unknown ids named
+    ambiguous: Keys = field(default_factory=lambda: np.zeros(0, np.uint64))
+
+
+class RunIndex:
+    """The facts of every batch read so far, the rows already set aside, and every
+    (key, check) pair seen."""
+
+    def __init__(self) -> None:
+        self.kept: dict[Key, Facts] = {}
+        self.deferred: dict[Key, Rows] = {}
+        self.table = KeyTable()
+        self.outside = np.zeros(0, np.uint64)
+
+    def add(self, key: Key, facts: Facts) -> None:
+        """Keep the facts of batch ``key``."""
+        facts.fill()
+        self.table.add(*facts.take_pairs())
+        self.kept[key] = facts
+        if facts.deferred is not None and len(facts.deferred):
+            self.deferred[key] = facts.deferred
+        facts.deferred = None
+
+    def add_record(self, key: Key, position: int, record: dict[str, object]) -> None:
+        """Note the id of a record read outside Arrow (a line Arrow could not parse)."""
+        facts = self.kept[key]
+        note_record(facts, position, record)
+        self.table.add(*facts.take_pairs())
+
+    def add_outside(self, ids: pa.Array) -> None:
+        """Note the ids of the documents given apart (``documents=``)."""
+        hasher = Hasher([ids])
+        self.outside = hasher.keys_of(ids)
+        self.table.add(hasher.keys, hasher.checks)
+
+    def resolve(self, documents_at_hand: bool) -> Resolution:
+        """Name the rows the cross-record checks make suspect, once every batch is read."""
+        found = Resolution()
+        for key, rows in self.deferred.items():
+            found.late[key].update(int(r) for r in rows)
+        self.table.pairs()  # merged: every ambiguous key is known now
+        found.ambiguous = np.array(sorted(self.table.ambiguous), np.uint64)
+        repeated: dict[str, Keys] = {}
+        for kind in KINDS:
+            repeated[kind] = repeated_keys([kept.ids[kind][0] for kept in self.kept.values()])
+            doubtful = np.union1d(repeated[kind], found.ambiguous)
+            if len(doubtful):
+                self._mark(found, kind, doubtful)
+            if kind == "document" and not documents_at_hand:
+                continue
+            unknown = self._unknown(kind)
+            if len(unknown) == 0:
+                continue
+            for key, kept in self.kept.items():
+                if kind not in kept.targets:
+                    continue
+                keys, names = kept.targets[kind]
+                hit = np.isin(keys, unknown)
+                if hit.any():
+                    found.names.setdefault(key, {})[kind] = names.filter(pa.array(hit))
+        self._reports(found, np.union1d(repeated["event"], found.ambiguous))
+        return found
+
+    def _mark(self, found: Resolution, kind: str, keys: Keys) -> None:
+        for key, kept in self.kept.items():
+            ids, rows = kept.ids[kind]
+            hit = np.isin(ids, keys)
+            if hit.any():
+                found.late[key].update(int(r) for r in rows[hit])
+
+    def _unknown(self, kind: str) -> Keys:
+        """The keys the batches' cleared rows name that no record of ``kind`` has."""
+        wanted = [k.targets[kind][0] for k in self.kept.values() if kind in k.targets]
+        targets = np.unique(np.concatenate([np.zeros(0, np.uint64), *wanted]))
+        known = np.zeros(len(targets), np.bool_)
+        if kind == "document":
+            known |= np.isin(targets, self.outside)
+        for kept in self.kept.values():
+            if len(targets) == 0 or known.all():
+                break
+            known |= np.isin(targets, kept.ids[kind][0])
+        unknown: Keys = targets[~known]
+        return unknown
+
+    def _reports(self, found: Resolution, doubtful: Keys) -> None:
+        """Statements in a cycle of reports (NE506), or reporting another document's event
+        (NE507), or reporting an event whose key is doubtful."""
+        edges = [(key, k.reports) for key, k in self.kept.items() if k.reports is not None]
+        edges = [(key, e) for key, e in edges if len(e[0])]
+        if not edges:
+            return
+        sources = np.concatenate([e[0] for _, e in edges])
+        targets = np.concatenate([e[1] for _, e in edges])
+        documents = np.concatenate([e[2] for _, e in edges])
+        reported = np.unique(targets)
+        ids, documents_of = [np.zeros(0, np.uint64)], [np.zeros(0, np.uint64)]
+        for kept in self.kept.values():
+            events, _ = kept.ids["event"]
+            hit = np.isin(events, reported)  # only the reported events' documents
+            if hit.any():
+                assert kept.event_documents is not None
+                ids.append(events[hit])
+                documents_of.append(kept.event_documents[hit])
+        event_ids, event_documents = np.concatenate(ids), np.concatenate(documents_of)
+        order = np.argsort(event_ids, kind="stable")
+        event_ids, event_documents = event_ids[order], event_documents[order]
+        where = np.clip(np.searchsorted(event_ids, targets), 0, max(len(event_ids) - 1, 0))
+        other = np.zeros(len(targets), np.uint64)
+        if len(event_ids):
+            hit = event_ids[where] == targets
+            other[hit] = event_documents[where[hit]]
+        ambiguous = found.ambiguous
+        elsewhere = (other != NONE) & (other != documents)
+        elsewhere |= np.isin(targets, doubtful)
+        elsewhere |= np.isin(documents, ambiguous) | np.isin(other, ambiguous)
+        in_cycle = np.isin(sources, _cyclic(sources, targets))
+        offset = 0
+        for key, (_, _, _, positions) in edges:
+            size = len(positions)
+            hit = elsewhere[offset : offset + size] | in_cycle[offset : offset + size]
+            if hit.any():
+                found.late[key].update(int(r) for r in positions[hit])
+            offset += size
+
+
+def _cyclic(sources: Keys, targets: Keys) -> Keys:
+    """The statements (keys) in a cycle of reports among statements."""
+    closed = np.isin(targets, np.unique(sources))
+    graph: dict[str, list[str]] = defaultdict(list)
+    for source, target in zip(sources[closed].tolist(), targets[closed].tolist(), strict=True):
+        graph[str(source)].append(str(target))
+    cyclic = [int(n) for c in strongly_connected(dict(graph)) if len(c) > 1 for n in c]
+    return np.array(sorted(cyclic), np.uint64)
