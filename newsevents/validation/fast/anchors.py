@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -39,12 +38,18 @@ def _utf8(values: pa.Array) -> tuple[np.ndarray, Rows]:
 
 @dataclass(frozen=True)
 class Texts:
-    """Document texts end to end, with the byte offset of every code point."""
+    """Document texts end to end, with where their multi-byte code points lie.
+
+    Most characters of a news text are ASCII, so only the code points of two bytes or more
+    are kept (their global code point index and the extra bytes up to each): a code point's
+    byte offset is its index plus the extra bytes of the wide code points before it.
+    """
 
     data: np.ndarray
     starts: Rows  # byte offset of each text, and the end (n + 1)
-    leads: npt.NDArray[np.int32]  # byte offset of every code point of every text
-    firsts: Rows  # index in ``leads`` of each text's first code point (n + 1)
+    wide: Rows  # global code point index of every multi-byte code point, ascending
+    extra: Rows  # extra bytes (beyond one a code point) of wide code points 0..k inclusive
+    firsts: Rows  # global code point index of each text's first code point (n + 1)
 
     @classmethod
     def of(cls, texts: pa.Array) -> Texts:
@@ -52,14 +57,25 @@ class Texts:
         data, starts = _utf8(pc.fill_null(texts.cast(pa.large_string()), ""))
         data = data[starts[0] : starts[-1]].copy()
         starts = starts - starts[0]
-        leads = np.flatnonzero((data & 0xC0) != 0x80).astype(np.int32)
-        firsts = np.searchsorted(leads, starts).astype(np.int64)
-        return cls(data, starts, leads, firsts)
+        leads = np.flatnonzero(data >= 0xC0)  # valid UTF-8: the first byte of a wide point
+        lead_bytes = data[leads]
+        widths = (lead_bytes >= 0xE0).astype(np.int64) + (lead_bytes >= 0xF0) + 1
+        extra = np.cumsum(widths)
+        wide = leads - (extra - widths)
+        before = np.searchsorted(leads, starts)  # wide code points before each text
+        firsts = starts - np.concatenate(([0], extra))[before]
+        return cls(data, starts, wide.astype(np.int64), extra, firsts.astype(np.int64))
 
     @property
     def nbytes(self) -> int:
-        """Memory held: the text bytes and the code point offsets."""
-        return int(self.data.nbytes + self.leads.nbytes + self.firsts.nbytes + self.starts.nbytes)
+        """Memory held: the text bytes and the offsets."""
+        return int(
+            self.data.nbytes
+            + self.wide.nbytes
+            + self.extra.nbytes
+            + self.firsts.nbytes
+            + self.starts.nbytes
+        )
 
     def lengths(self) -> Rows:
         """Length of each text in code points."""
@@ -69,12 +85,11 @@ class Texts:
     def byte_at(self, text: Rows, point: Rows) -> Rows:
         """Absolute byte offset of code point ``point`` (0 to length) of each ``text``."""
         length = self.lengths()[text]
-        index = np.minimum(self.firsts[text] + point, max(len(self.leads) - 1, 0))
         inside = point < length
-        found = (
-            self.leads[index].astype(np.int64) if len(self.leads) else np.zeros(len(text), np.int64)
-        )
-        result: Rows = np.where(inside, found, self.starts[text + 1])
+        index = self.firsts[text] + np.where(inside, point, 0)
+        before = np.searchsorted(self.wide, index)  # wide code points before each one
+        shift = np.concatenate(([0], self.extra))[before]
+        result: Rows = np.where(inside, index + shift, self.starts[text + 1])
         return result
 
     def slices(self, begin: Rows, end: Rows) -> pa.Array:

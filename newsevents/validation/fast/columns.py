@@ -81,6 +81,8 @@ class Column:
         flags = as_flags(keep)
         if self.gate is not None:
             flags = flags & self.gate
+        if flags.all():  # every value kept (a Parquet table of one kind): no copy
+            return Column(self.values, self.rows)
         return Column(self.values.filter(pa.array(flags)), self.rows[flags])
 
     def counted(self) -> Flags:

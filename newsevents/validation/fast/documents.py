@@ -8,6 +8,7 @@ slower.  Memory stays flat however long the input.
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
 from dataclasses import dataclass
 
@@ -109,13 +110,28 @@ class AtHand:
         return part.astype(np.int64), position.astype(np.int64)
 
 
+_LAID: dict[int, Laid] = {}
+
+
+def laid_out(documents: DocumentBatch) -> Laid:
+    """``documents`` with their texts laid out, once per batch object while it lives (the
+    documents given to every chunk of a run are laid out once, not once per chunk)."""
+    key = id(documents)
+    found = _LAID.get(key)
+    if found is None:
+        found = Laid(documents, Texts.of(documents.texts))
+        _LAID[key] = found
+        weakref.finalize(documents, _LAID.pop, key, None)
+    return found
+
+
 class DocumentWindow:
     """The documents at hand: those given apart (outside documents, document tables read
     ahead) and those of the latest batches, up to ``budget`` bytes of text."""
 
     def __init__(self, given: DocumentBatch | None = None, budget: int = WINDOW_BYTES) -> None:
         given = given or DocumentBatch.empty()
-        self.given = Laid(given, Texts.of(given.texts))
+        self.given = laid_out(given)
         self.recent: deque[Laid] = deque()
         self.budget = budget
         self.held = 0
