@@ -7,14 +7,25 @@ including the inputs where the shortcut must not fire.
 
 from __future__ import annotations
 
+import datetime
+import os
+import re
+import tempfile
+from pathlib import Path
+
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsevents.validation.fast import sources
 from newsevents.validation.fast.anchors import Texts
 from newsevents.validation.fast.columns import Column
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
+from newsevents.validation.fast.sources import ParquetSource
+from newsevents.validation.fast.values import as_dates
 
 SETTINGS = settings(max_examples=100, deadline=None)
 # ASCII, two-, three- and four-byte code points, and the characters news texts hold.
@@ -79,3 +90,78 @@ def test_where_keeps_exactly_the_flagged_values(keep: list[bool], gate: list[boo
         assert found.values.to_pylist() == values.filter(pa.array(chosen)).to_pylist()
         assert found.rows.tolist() == rows[chosen].tolist()
         assert found.gate is None
+
+
+def _parquet(path: Path, rows: int, group: int) -> Path:
+    table = pa.table({"id": [f"r{i}" for i in range(rows)], "n": list(range(rows))})
+    pq.write_table(table, path, row_group_size=group)
+    return path
+
+
+@SETTINGS
+@given(st.integers(1, 60), st.integers(1, 25), st.integers(1, 25))
+def test_batches_the_scan_decoded_are_read_again_alike(rows: int, group: int, size: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = _parquet(Path(folder) / "t.parquet", rows, group)
+        owner = ParquetSource(path, "t", 0, "event", batch_rows=size)
+        scanned = [
+            b.table.to_pylist() for b in ParquetSource(path, "t", 0, "event", size).batches()
+        ]
+        assert sorted(owner.decoded) == list(range(len(scanned)))
+        fresh = ParquetSource(path, "t", 0, "event", size)  # not the owner: keeps nothing
+        for number, rows_read in enumerate(scanned):
+            kept, again = owner.batch(number), fresh.batch(number)
+            assert kept.table.to_pylist() == again.table.to_pylist() == rows_read
+            assert kept.records.tolist() == again.records.tolist()
+        assert fresh.decoded == {}
+        del owner, fresh
+
+
+def test_a_source_alone_in_its_process_keeps_nothing(tmp_path: Path) -> None:
+    path = _parquet(tmp_path / "t.parquet", 30, 10)
+    alone = ParquetSource(path, "t", 0, "event", batch_rows=8)
+    assert sum(b.size for b in alone.batches()) == 30
+    assert alone.decoded == {}  # a worker's scan: nothing held after its batches
+
+
+def test_a_changed_file_is_not_read_from_the_kept_batches(tmp_path: Path) -> None:
+    path = _parquet(tmp_path / "t.parquet", 30, 10)
+    owner = ParquetSource(path, "t", 0, "event", batch_rows=8)
+    os.utime(path, ns=(0, 0))  # another version of the file: another key
+    list(ParquetSource(path, "t", 0, "event", batch_rows=8).batches())
+    assert owner.decoded == {}
+
+
+def test_the_budget_bounds_the_batches_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "DECODED_BYTES", 0)
+    path = _parquet(tmp_path / "t.parquet", 30, 10)
+    owner = ParquetSource(path, "t", 0, "event", batch_rows=8)
+    list(ParquetSource(path, "t", 0, "event", batch_rows=8).batches())
+    assert owner.decoded == {}
+    assert owner.batch(1).table.column("n").to_pylist() == list(range(8, 16))
+
+
+DAY_PIECES = st.sampled_from(["2022", "0000", "0999", "9999", "2020", "1900", "2000", "-", "0"])
+DAY_TEXT = st.lists(
+    DAY_PIECES | st.sampled_from(["01", "02", "12", "13", "00", "29", "30", "31", "1", " ", "T"]),
+    max_size=6,
+).map("".join)
+
+
+def _real_day(text: str) -> datetime.date | None:
+    head = text[:10]
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", head) or head.startswith("0000"):
+        return None
+    try:
+        return datetime.date(int(head[:4]), int(head[5:7]), int(head[8:10]))
+    except ValueError:
+        return None
+
+
+@SETTINGS
+@given(st.lists(st.none() | DAY_TEXT | st.dates().map(str), max_size=30))
+def test_dates_are_read_only_when_they_name_a_real_day(texts: list[str | None]) -> None:
+    found = as_dates(pa.array(texts, pa.string())).to_pylist()
+    assert found == [None if t is None else _real_day(t) for t in texts]

@@ -8,6 +8,8 @@ the report describes the file exactly as the reference reader does.
 from __future__ import annotations
 
 import hashlib
+import os
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,10 @@ from newsevents.validation.fast.columns import Flags, Rows
 from newsevents.validation.fast.jsonl import BLOCK_BYTES, Block, block_of
 
 PARQUET_BATCH_ROWS = 1 << 16
+DECODED_BYTES = int(os.environ.get("NEWSEVENTS_DECODED_BYTES", 256 << 20))
+"""Decoded Parquet record batches kept from the scan for the second look at suspect rows
+(decoding our nested event table costs more than checking it); beyond this budget a batch
+is decoded again."""
 Item = tuple[Where, "dict[str, Any] | ReadProblem"]
 
 
@@ -182,8 +188,24 @@ def parquet_kind(path: Path) -> str | None:
     return kind
 
 
+_HELD = [0]  # bytes of decoded batches kept, every source of this process together
+_OWNERS: weakref.WeakValueDictionary[tuple[object, ...], ParquetSource] = (
+    weakref.WeakValueDictionary()
+)
+
+
+def _release(held: list[int]) -> None:
+    _HELD[0] -= held[0]
+
+
 class ParquetSource:
-    """A Parquet file of one record table, read in record batches."""
+    """A Parquet file of one record table, read in record batches.
+
+    The first source made for a file in a process (the run's) keeps, within
+    DECODED_BYTES, the batches that later sources of the same file (the scan's, when it
+    runs in this process) decode, so reading a batch again costs nothing; a scan in another
+    process keeps nothing.
+    """
 
     def __init__(
         self, path: Path, display: str, file: int, kind: str, batch_rows: int = PARQUET_BATCH_ROWS
@@ -191,6 +213,31 @@ class ParquetSource:
         self.path, self.display, self.file, self.kind = path, display, file, kind
         self.batch_rows = batch_rows
         self.facts = FileFacts("parquet")
+        self.decoded: dict[int, pa.RecordBatch] = {}
+        self._held = [0]
+        weakref.finalize(self, _release, self._held)
+        try:
+            stat = path.stat()
+            self._key: tuple[object, ...] | None = (
+                str(path.resolve()),
+                stat.st_mtime_ns,
+                stat.st_size,
+                batch_rows,
+            )
+        except OSError:
+            self._key = None
+        if self._key is not None and self._key not in _OWNERS:
+            _OWNERS[self._key] = self
+
+    def _share(self, number: int, batch: pa.RecordBatch) -> None:
+        """Hand a decoded batch to the file's first source, if it is another and has room."""
+        owner = _OWNERS.get(self._key) if self._key is not None else None
+        size = batch.nbytes
+        if owner is None or owner is self or _HELD[0] + size > DECODED_BYTES:
+            return
+        owner.decoded[number] = batch
+        owner._held[0] += size
+        _HELD[0] += size
 
     def batches(self) -> Iterator[Batch]:
         """Read the whole file once, batch by batch, after hashing its bytes."""
@@ -203,6 +250,7 @@ class ParquetSource:
         record = 0
         with pq.ParquetFile(self.path) as parquet:
             for number, batch in enumerate(parquet.iter_batches(batch_size=self.batch_rows)):
+                self._share(number, batch)
                 self.facts.extents.append((0, batch.num_rows, 0, record))
                 yield self._batch(number, batch, record)
                 record += batch.num_rows
@@ -211,6 +259,8 @@ class ParquetSource:
     def batch(self, number: int, parse: bool = True) -> Batch:
         """Read batch ``number`` again (the row groups holding its rows, then a slice)."""
         first = number * self.batch_rows
+        if number in self.decoded:
+            return self._batch(number, self.decoded[number], first)
         with pq.ParquetFile(self.path) as parquet:
             metadata = parquet.metadata
             groups: list[int] = []
