@@ -165,3 +165,58 @@ def _real_day(text: str) -> datetime.date | None:
 def test_dates_are_read_only_when_they_name_a_real_day(texts: list[str | None]) -> None:
     found = as_dates(pa.array(texts, pa.string())).to_pylist()
     assert found == [None if t is None else _real_day(t) for t in texts]
+
+
+LINES = st.lists(
+    st.sampled_from(
+        [
+            '{"record_type": "actor", "id": "a1"}',
+            '{"record_type": "event", "id": "e1", "cameo": {"code": "152"}}',
+            '{"record_type": "document", "id": "d1", "text": "caf\u00e9"}',
+            '{"record_type": "event", "cameo": {"quad_class": "four"}}',
+            '{"id": null}',
+            "{broken",
+            "",
+            "   ",
+        ]
+    ),
+    max_size=30,
+)
+
+
+def _batches(path: Path, start: int, end: int | None, ahead: int) -> list[tuple[object, ...]]:
+    sources.READ_AHEAD = ahead
+    source = sources.JsonlSource(path, "x", 0, start, end, block_bytes=64)
+    found = [
+        (
+            b.number,
+            None if b.table is None else b.table.to_pylist(),
+            b.table_rows.tolist(),
+            b.records.tolist(),
+            None if b.lines is None else b.lines.tolist(),
+            b.suspect.tolist(),
+        )
+        for b in source.batches()
+    ]
+    facts = source.facts
+    return [*found, (facts.bytes, facts.sha256, facts.records, facts.lines, facts.extents)]
+
+
+@settings(max_examples=50, deadline=None)
+@given(LINES, st.booleans(), st.integers(0, 200))
+def test_blocks_parsed_ahead_are_the_blocks_parsed_in_turn(
+    lines: list[str], bom: bool, cut: int
+) -> None:
+    content = ("\ufeff" if bom else "") + "".join(line + "\n" for line in lines)
+    raw = content.encode()
+    start = raw.find(b"\n", min(cut, len(raw))) + 1 if cut else 0
+    saved = sources.READ_AHEAD
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "r.jsonl"
+            path.write_bytes(raw)
+            for begin, end in ((0, None), (start, None), (0, start)):
+                alike = [_batches(path, begin, end, ahead) for ahead in (0, 1, 3)]
+                assert alike[0] == alike[1] == alike[2]
+    finally:
+        sources.READ_AHEAD = saved

@@ -48,6 +48,8 @@ class Column:
         """Return the struct field ``name`` (null where the struct is null or lacks it)."""
         if not pa.types.is_struct(self.type) or self.type.get_field_index(name) < 0:
             return Column(pa.nulls(len(self.values)), self.rows, self.gate)
+        if self.values.null_count == 0:  # no struct null to carry down: the child as it is
+            return Column(self.values.field(name), self.rows, self.gate)
         return Column(pc.struct_field(self.values, name), self.rows, self.gate)
 
     def items_with_parents(self) -> tuple[Column, Rows]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -171,10 +171,17 @@ def block_of(
     numbers = np.arange(line_number, line_number + len(starts), dtype=np.int64)
     keep = _nonblank(data, starts, ends)
     starts, ends, numbers = starts[keep], ends[keep], numbers[keep]
-    if not parse:  # only the lines are wanted
-        none = np.zeros(len(starts), dtype=np.bool_)
-        return Block(data, offset, starts, ends, numbers, record, None, none, none)
+    none = np.zeros(len(starts), dtype=np.bool_)
+    block = Block(data, offset, starts, ends, numbers, record, None, none, none)
+    return parsed_block(block) if parse else block
+
+
+def parsed_block(block: Block) -> Block:
+    """``block`` (its lines found) parsed by Arrow, its doubtful lines set aside."""
+    data, starts, ends = block.data, block.starts, block.ends
     tables, parsed = _parse_lines(data, starts, ends)
     table = pa.concat_tables(tables, promote_options="permissive") if tables else None
+    if table is not None:
+        table = table.combine_chunks()  # once here, not in every look at the block
     suspect = _suspect_bytes(data, starts, ends)
-    return Block(data, offset, starts, ends, numbers, record, table, parsed, suspect)
+    return replace(block, table=table, parsed=parsed, suspect_bytes=suspect)

@@ -17,7 +17,7 @@ from newsevents.codebooks import (
     plover_modes,
 )
 from newsevents.codebooks.countries import country_codes
-from newsevents.codebooks.event_types import EVENT_TYPES, allowed_cameo_codes, allowed_roles
+from newsevents.codebooks.event_types import allowed_cameo_codes, allowed_roles
 
 SEPARATOR = "\x1f"
 """Joins the parts of a pair key (unit separator: no code or name contains it)."""
@@ -90,15 +90,15 @@ def acled_pairs() -> pa.Array:
 
 
 @cache
-def event_type_cameo_codes() -> pa.Array:
-    """Every allowed ``event type<US>CAMEO code`` pair."""
-    return _strings(f"{t}{SEPARATOR}{code}" for t in EVENT_TYPES for code in allowed_cameo_codes(t))
+def event_type_cameo_codes(event_type: str) -> pa.Array:
+    """The CAMEO codes allowed for ``event_type``."""
+    return _strings(allowed_cameo_codes(event_type))
 
 
 @cache
-def event_type_roles() -> pa.Array:
-    """Every allowed ``event type<US>participant role`` pair."""
-    return _strings(f"{t}{SEPARATOR}{role}" for t in EVENT_TYPES for role in allowed_roles(t))
+def event_type_roles(event_type: str) -> pa.Array:
+    """The participant roles allowed for ``event_type``."""
+    return _strings(allowed_roles(event_type))
 
 
 @cache

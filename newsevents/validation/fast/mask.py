@@ -37,7 +37,11 @@ def walker(record_type: str) -> Walker:
 def records_column(batch: pa.RecordBatch | pa.Table) -> Column:
     """The batch as one struct column of records, row ``i`` being record ``i``."""
     if isinstance(batch, pa.Table):
-        values = batch.to_struct_array().combine_chunks()
+        pieces = batch.to_batches()
+        if len(pieces) == 1:  # one chunk a column (JSON Lines blocks, Parquet batches): no copy
+            values = pieces[0].to_struct_array()
+        else:
+            values = batch.to_struct_array().combine_chunks()
     else:
         values = batch.to_struct_array()
     return Column(values, np.arange(batch.num_rows, dtype=np.int64))

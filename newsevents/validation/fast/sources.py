@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import weakref
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,9 +32,12 @@ from newsevents.io.readers import (
     decode_problem,
 )
 from newsevents.validation.fast.columns import Flags, Rows
-from newsevents.validation.fast.jsonl import BLOCK_BYTES, Block, block_of
+from newsevents.validation.fast.jsonl import BLOCK_BYTES, Block, block_of, parsed_block
 
 PARQUET_BATCH_ROWS = 1 << 16
+READ_AHEAD = max(int(os.environ.get("NEWSEVENTS_READ_AHEAD", 1)), 0)
+"""JSON Lines blocks parsed ahead in a thread while one is checked (0: none; each holds a
+block's Arrow table in memory)."""
 DECODED_BYTES = int(os.environ.get("NEWSEVENTS_DECODED_BYTES", 256 << 20))
 """Decoded Parquet record batches kept from the scan for the second look at suspect rows
 (decoding our nested event table costs more than checking it); beyond this budget a batch
@@ -120,11 +125,13 @@ class JsonlSource:
         self.facts = FileFacts("jsonl")
 
     def batches(self) -> Iterator[Batch]:
-        """Read the range once, hashing it, block by block."""
+        """Read the range once, hashing it, block by block; Arrow parses the next
+        READ_AHEAD blocks in a thread (it releases the GIL) while the caller checks one."""
         digest = hashlib.sha256()
         offset, line, record, carry = self.start, 1, 0, b""
         left = None if self.end is None else self.end - self.start
-        with self.path.open("rb") as stream:
+        pending: deque[tuple[int, Future[Block], int]] = deque()
+        with self.path.open("rb") as stream, ThreadPoolExecutor(1) as parser:
             stream.seek(self.start)
             while True:
                 want = self.block_bytes if left is None else min(self.block_bytes, left)
@@ -138,14 +145,18 @@ class JsonlSource:
                 if data:
                     number = len(self.facts.extents)
                     self.facts.extents.append((offset, len(data), line, record))
-                    batch = self._batch(number, data, line, record)
+                    lines = block_of(data, line, record, offset == 0, offset, False)
+                    pending.append((number, parser.submit(parsed_block, lines), record))
                     offset, line = offset + len(data), line + data.count(b"\n")
-                    record += batch.size
-                    yield batch
+                    record += lines.records
+                    while len(pending) > READ_AHEAD:
+                        yield self._as_batch(*_done(pending.popleft()))
                 if not chunk:
                     break
-        self.facts.bytes, self.facts.sha256 = offset - self.start, digest.hexdigest()
-        self.facts.records, self.facts.lines = record, line - 1
+            self.facts.bytes, self.facts.sha256 = offset - self.start, digest.hexdigest()
+            self.facts.records, self.facts.lines = record, line - 1
+            while pending:
+                yield self._as_batch(*_done(pending.popleft()))
 
     def batch(self, number: int, parse: bool = True) -> Batch:
         """Read block ``number`` again (only its lines, unless ``parse``)."""
@@ -157,7 +168,11 @@ class JsonlSource:
 
     def _batch(self, number: int, data: bytes, line: int, record: int, parse: bool = True) -> Batch:
         offset = self.facts.extents[number][0]
-        block = block_of(data, line, record, offset == 0, offset, parse)
+        return self._as_batch(
+            number, block_of(data, line, record, offset == 0, offset, parse), record
+        )
+
+    def _as_batch(self, number: int, block: Block, record: int) -> Batch:
         positions = np.arange(block.records, dtype=np.int64)
         return Batch(
             self.file,
@@ -171,6 +186,11 @@ class JsonlSource:
             block.suspect_bytes | ~block.parsed,
             block,
         )
+
+
+def _done(entry: tuple[int, Future[Block], int]) -> tuple[int, Block, int]:
+    number, parsing, record = entry
+    return number, parsing.result(), record
 
 
 def parquet_kind(path: Path) -> str | None:

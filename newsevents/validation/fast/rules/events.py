@@ -30,23 +30,17 @@ def duplicate_parents(parents: Rows, keys: pa.Array) -> Rows:
     return found
 
 
-def _constant(value: str, size: int) -> pa.Array:
-    return pa.array([value] * size, pa.string()) if size else pa.array([], pa.string())
-
-
 def base_rules(event_type: str, event: Column, mask: RowMask) -> None:
     """NE402, NE408, NE714, NE508, NE505: the rules every event type shares."""
     cameo = event.field("cameo")
     code = cameo.field("code").values
-    allowed = not_in(pair(_constant(event_type, len(code)), code), event_type_cameo_codes())
-    mask.mark(event, allowed)
+    mask.mark(event, not_in(code, event_type_cameo_codes(event_type)))
     plover = event.field("plover").field("type").values
     mapped = pc.take(cameo_table().plover_type, cameo_table().positions(code))
     mask.mark(event, pc.and_(pc.is_valid(plover), pc.not_equal(mapped, plover)))
     participants, parents = event.field("participants").items_with_parents()
     roles = participants.field("role").values
-    kinds = _constant(event_type, len(roles))
-    mask.mark(participants, not_in(pair(kinds, roles), event_type_roles()))
+    mask.mark(participants, not_in(roles, event_type_roles(event_type)))
     pairs = pair(participants.field("actor_id").values, roles)
     mask.mark_positions(event, duplicate_parents(parents, pc.fill_null(pairs, "")))
     ids = event.field("id").values
