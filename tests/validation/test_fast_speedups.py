@@ -220,3 +220,26 @@ def test_blocks_parsed_ahead_are_the_blocks_parsed_in_turn(
                 assert alike[0] == alike[1] == alike[2]
     finally:
         sources.READ_AHEAD = saved
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 40), st.integers(1, 15), st.integers(1, 15))
+def test_parquet_batches_decoded_ahead_are_the_batches_decoded_in_turn(
+    rows: int, group: int, size: int
+) -> None:
+    saved = sources.READ_AHEAD
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = _parquet(Path(folder) / "t.parquet", rows, group)
+            found = []
+            for ahead in (0, 1, 3):
+                sources.READ_AHEAD = ahead
+                source = ParquetSource(path, "t", 0, "event", batch_rows=size)
+                batches = [
+                    (b.number, b.table.to_pylist(), b.records.tolist()) for b in source.batches()
+                ]
+                found.append((batches, source.facts.records, source.facts.extents))
+                del source
+            assert found[0] == found[1] == found[2]
+    finally:
+        sources.READ_AHEAD = saved

@@ -188,6 +188,19 @@ class JsonlSource:
         )
 
 
+def _read_ahead(batches: Iterator[pa.RecordBatch], ahead: int) -> Iterator[pa.RecordBatch]:
+    """``batches``, the next ``ahead`` of them decoded in a thread (Arrow releases the GIL)
+    while the caller checks one."""
+    if ahead <= 0:
+        yield from batches
+        return
+    with ThreadPoolExecutor(1) as decoder:
+        pending = deque(decoder.submit(next, batches, None) for _ in range(ahead))
+        while (batch := pending.popleft().result()) is not None:
+            pending.append(decoder.submit(next, batches, None))
+            yield batch
+
+
 def _done(entry: tuple[int, Future[Block], int]) -> tuple[int, Block, int]:
     number, parsing, record = entry
     return number, parsing.result(), record
@@ -269,7 +282,8 @@ class ParquetSource:
         self.facts.bytes, self.facts.sha256 = size, digest.hexdigest()
         record = 0
         with pq.ParquetFile(self.path) as parquet:
-            for number, batch in enumerate(parquet.iter_batches(batch_size=self.batch_rows)):
+            decoded = parquet.iter_batches(batch_size=self.batch_rows)
+            for number, batch in enumerate(_read_ahead(decoded, READ_AHEAD)):
                 self._share(number, batch)
                 self.facts.extents.append((0, batch.num_rows, 0, record))
                 yield self._batch(number, batch, record)
