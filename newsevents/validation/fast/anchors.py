@@ -96,19 +96,20 @@ class Texts:
         """The bytes ``begin:end`` of the buffer, as a binary_view array (no copy)."""
         size = len(begin)
         length = (end - begin).astype(np.int32)
-        views = np.zeros((size, 16), dtype=np.uint8)
-        views[:, 0:4] = length.view(np.uint8).reshape(size, 4)
-        if len(self.data):
-            last = len(self.data) - 1
-            spread = begin[:, None] + np.arange(_INLINE)[None, :]
-            head = self.data[np.minimum(spread, last)]
-            inline = length <= _INLINE
-            keep = np.arange(_INLINE)[None, :] < length[:, None]
-            views[inline, 4:16] = np.where(keep, head, 0)[inline]
-            views[~inline, 4:8] = head[~inline, 0:4]
-            offsets = begin.astype(np.int32)
-            views[~inline, 12:16] = offsets.view(np.uint8).reshape(size, 4)[~inline]
-        buffers = [None, pa.py_buffer(views.tobytes()), pa.py_buffer(self.data)]
+        views = np.zeros((size, 4), dtype=np.int32)  # length, prefix, buffer, offset
+        views[:, 0] = length
+        inline = length <= _INLINE
+        if len(self.data) and inline.any():  # up to 12 bytes inline, zero padded
+            spread = begin[inline, None] + np.arange(_INLINE)[None, :]
+            head = self.data[np.minimum(spread, len(self.data) - 1)]
+            head[np.arange(_INLINE)[None, :] >= length[inline, None]] = 0
+            views.view(np.uint8).reshape(size, 16)[inline, 4:16] = head
+        outside = ~inline
+        if outside.any():  # longer: the first 4 bytes and the offset in buffer 0
+            spread = begin[outside, None] + np.arange(4)[None, :]
+            views.view(np.uint8).reshape(size, 16)[outside, 4:8] = self.data[spread]
+            views[outside, 3] = begin[outside]
+        buffers = [None, pa.py_buffer(views), pa.py_buffer(self.data)]
         return pa.Array.from_buffers(pa.binary_view(), size, buffers)
 
 
