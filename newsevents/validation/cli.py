@@ -104,16 +104,22 @@ def _validate_fast(args: argparse.Namespace) -> Report:
     from newsevents.validation.fast import validate_fast
     from newsevents.validation.parallel import validate_paths
 
+    progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     options: dict[str, Any] = {
         "documents": args.documents,
         "select": args.select,
         "ignore": args.ignore,
         "max_issues": args.max_issues or None,
         "strict": args.strict,
+        "progress": progress,
     }
-    if args.jobs > 1:
-        return validate_paths(list(args.paths), jobs=args.jobs, **options)
-    return validate_fast(list(args.paths), **options)
+    try:
+        if args.jobs > 1:
+            return validate_paths(list(args.paths), jobs=args.jobs, **options)
+        return validate_fast(list(args.paths), **options)
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def _validate_reference(args: argparse.Namespace) -> Report:

@@ -19,7 +19,7 @@ from newsevents.validation.fast.chunks import ChunkScan, ChunkTask
 from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.run import FastRun, Mapper, Scan, inline, listed
 from newsevents.validation.issue import Report
-from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Run
+from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress, Run
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
@@ -41,13 +41,15 @@ def validate_with(
     ignore: Iterable[str] | None = None,
     max_issues: int | None = DEFAULT_MAX_ISSUES,
     strict: bool = False,
+    progress: Progress | None = None,
 ) -> Report:
     """Validate files with the chunk scans run by ``mapper`` (a process pool's, a cluster's:
-    see :func:`cluster_mapper`); JSON Lines files are cut for about ``jobs`` workers."""
+    see :func:`cluster_mapper`); JSON Lines files are cut for about ``jobs`` workers.
+    ``progress`` is called with (bytes scanned, bytes in all input files)."""
     run = Run(Selection.of(select, ignore), max_issues, strict)
     if documents is not None:
         run.read_documents(listed(documents))
-    fast = FastRun(run)
+    fast = FastRun(run, progress)
     fast.read_files(listed(paths), jobs=jobs, mapper=mapper)
     return fast.finish()
 
@@ -72,9 +74,11 @@ def validate_paths(
     ignore: Iterable[str] | None = None,
     max_issues: int | None = DEFAULT_MAX_ISSUES,
     strict: bool = False,
+    progress: Progress | None = None,
 ) -> Report:
     """Validate files in ``jobs`` worker processes (default: every CPU); same report as
-    :func:`newsevents.validate` on the same files."""
+    :func:`newsevents.validate` on the same files.  ``progress`` is called with (bytes
+    scanned, bytes in all input files) as chunks are merged."""
     jobs = jobs or default_jobs()
     options: dict[str, Any] = {
         "documents": documents,
@@ -82,6 +86,7 @@ def validate_paths(
         "ignore": ignore,
         "max_issues": max_issues,
         "strict": strict,
+        "progress": progress,
     }
     if jobs <= 1:
         return validate_with(paths, inline, jobs=1, **options)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from newsevents.cli import main
+from newsevents.validation import cli
+from newsevents.validation.render import ProgressBar
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "third-party.jsonl"
@@ -34,3 +39,28 @@ def test_fast_and_parallel_reports_equal_the_reference(
 def test_jobs_below_one_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--jobs", "0", str(EXAMPLE)]) == 2
     assert "--jobs must be 1 or more" in capsys.readouterr().err
+
+
+class Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("options", [(), ("--fast",), ("--jobs", "2")])
+def test_progress_goes_to_a_terminals_stderr_only(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], options: tuple[str, ...]
+) -> None:
+    _, plain = _report(capsys, *options, path=EXAMPLE)
+    assert capsys.readouterr().err == ""  # not a terminal: no progress
+    monkeypatch.setattr(cli, "ProgressBar", functools.partial(ProgressBar, minimum_bytes=0))
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    _, shown = _report(capsys, *options, path=EXAMPLE)
+    plain.pop("tool")
+    shown.pop("tool")
+    assert shown == plain  # stdout holds the same report, nothing else
+    drawn = terminal.getvalue()
+    assert "100%" in drawn and drawn.startswith("\r[")
+    assert drawn.endswith("\r\033[K")  # the bar's line is cleared at the end

@@ -21,6 +21,8 @@ import pyarrow.compute as pc
 Keys = npt.NDArray[np.uint64]
 Checks = npt.NDArray[np.uint32]
 NONE = np.uint64(0)
+PARTS = 8
+_PART_SHIFT = np.uint64(61)  # a key's part: its top three bits
 
 
 def blake2b_keys(values: list[bytes]) -> tuple[Keys, Checks]:
@@ -75,60 +77,99 @@ class Hasher:
 
 class KeyTable:
     """The distinct (key, check) pairs of a run, merged as batches come; notes the keys
-    seen with two checks (ambiguous)."""
+    seen with two checks (ambiguous).  Kept in PARTS parts by the keys' top bits, so that
+    merging needs memory for one part only."""
 
     def __init__(self) -> None:
-        self.runs: list[tuple[Keys, Checks]] = []
+        self.parts = [_PairRuns() for _ in range(PARTS)]
         self.ambiguous: set[int] = set()
 
     def add(self, keys: Keys, checks: Checks) -> None:
         """Add pairs (in any order, repeats allowed)."""
-        self.runs.append(self._merged([(keys, checks)]))
-        while len(self.runs) > 1 and len(self.runs[-2][0]) <= 2 * len(self.runs[-1][0]):
-            last = self.runs.pop()
-            self.runs[-1] = self._merged([self.runs[-1], last])
+        part = keys >> _PART_SHIFT
+        for number, runs in enumerate(self.parts):
+            mine = part == number
+            if mine.any():
+                self.ambiguous |= runs.add(keys[mine], checks[mine])
 
     def extend(self, other: KeyTable) -> None:
         """Add every pair and ambiguous key of ``other``."""
         self.ambiguous |= other.ambiguous
-        for keys, checks in other.runs:
-            self.add(keys, checks)
+        for runs, theirs in zip(self.parts, other.parts, strict=True):
+            while theirs.runs:
+                self.ambiguous |= runs.add(*theirs.runs.pop(0))
 
-    def pairs(self) -> tuple[Keys, Checks]:
-        """Every distinct key with its check, keys sorted (one run)."""
-        if len(self.runs) != 1:
-            self.runs = [self._merged(self.runs)]
-        return self.runs[0]
+    def settle(self) -> None:
+        """Merge every part into one run: every ambiguous key is known after this."""
+        for runs in self.parts:
+            self.ambiguous |= runs.merge_all()
 
     def check_of(self, keys: Keys) -> Checks:
         """The check of each key (0 when the key was never seen)."""
-        known, checks = self.pairs()
-        where = np.clip(np.searchsorted(known, keys), 0, max(len(known) - 1, 0))
-        if len(known) == 0:
-            return np.zeros(len(keys), np.uint32)
-        found = known[where] == keys
-        return np.where(found, checks[where], 0).astype(np.uint32)
+        self.settle()
+        found = np.zeros(len(keys), np.uint32)
+        part = keys >> _PART_SHIFT
+        for number, runs in enumerate(self.parts):
+            mine = np.flatnonzero(part == number)
+            if len(mine) and runs.runs:
+                known, checks = runs.runs[0]
+                where = np.clip(np.searchsorted(known, keys[mine]), 0, len(known) - 1)
+                hit = known[where] == keys[mine]
+                found[mine[hit]] = checks[where[hit]]
+        return found
 
-    def _merged(self, runs: list[tuple[Keys, Checks]]) -> tuple[Keys, Checks]:
-        keys = np.concatenate([np.zeros(0, np.uint64), *(r[0] for r in runs)])
-        checks = np.concatenate([np.zeros(0, np.uint32), *(r[1] for r in runs)])
-        order = np.lexsort((checks, keys))
-        keys, checks = keys[order], checks[order]
-        if len(keys) == 0:
-            return keys, checks
-        fresh = np.ones(len(keys), bool)
-        fresh[1:] = (keys[1:] != keys[:-1]) | (checks[1:] != checks[:-1])
-        keys, checks = keys[fresh], checks[fresh]
-        twice = keys[1:] == keys[:-1]
-        if twice.any():
-            self.ambiguous.update(int(k) for k in keys[1:][twice])
-            first = np.ones(len(keys), bool)
-            first[1:] = ~twice
-            keys, checks = keys[first], checks[first]
-        return keys, checks
+    @property
+    def size(self) -> int:
+        """Number of pairs kept."""
+        return sum(len(k) for runs in self.parts for k, _ in runs.runs)
 
 
-PARTS = 8
+class _PairRuns:
+    """Sorted runs of distinct (key, check) pairs, one key each."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[Keys, Checks]] = []
+
+    def add(self, keys: Keys, checks: Checks) -> set[int]:
+        ambiguous = set()
+        run, found = _merged([(keys, checks)])
+        self.runs.append(run)
+        ambiguous |= found
+        while len(self.runs) > 1 and len(self.runs[-2][0]) <= 2 * len(self.runs[-1][0]):
+            last = self.runs.pop()
+            self.runs[-1], found = _merged([self.runs[-1], last])
+            ambiguous |= found
+        return ambiguous
+
+    def merge_all(self) -> set[int]:
+        if len(self.runs) <= 1:
+            return set()
+        run, found = _merged(self.runs)
+        self.runs = [run]
+        return found
+
+
+def _merged(runs: list[tuple[Keys, Checks]]) -> tuple[tuple[Keys, Checks], set[int]]:
+    """One sorted run of the pairs of ``runs``, one pair per key; the keys seen with two
+    checks."""
+    keys = np.concatenate([np.zeros(0, np.uint64), *(r[0] for r in runs)])
+    checks = np.concatenate([np.zeros(0, np.uint32), *(r[1] for r in runs)])
+    order = np.lexsort((checks, keys))
+    keys, checks = keys[order], checks[order]
+    del order
+    if len(keys) == 0:
+        return (keys, checks), set()
+    fresh = np.ones(len(keys), bool)
+    fresh[1:] = (keys[1:] != keys[:-1]) | (checks[1:] != checks[:-1])
+    keys, checks = keys[fresh], checks[fresh]
+    twice = keys[1:] == keys[:-1]
+    ambiguous: set[int] = set()
+    if twice.any():
+        ambiguous = {int(k) for k in keys[1:][twice]}
+        first = np.ones(len(keys), bool)
+        first[1:] = ~twice
+        keys, checks = keys[first], checks[first]
+    return (keys, checks), ambiguous
 
 
 def repeated_keys(chunks: list[Keys]) -> Keys:
@@ -136,7 +177,7 @@ def repeated_keys(chunks: list[Keys]) -> Keys:
     keys (by their top bits) at a time, so the sort's memory follows one part."""
     found = [np.zeros(0, np.uint64)]
     for part in range(PARTS):
-        mine = [c[(c >> np.uint64(61)) == part] for c in chunks]
+        mine = [c[(c >> _PART_SHIFT) == part] for c in chunks]
         keys = np.sort(np.concatenate([np.zeros(0, np.uint64), *mine]))
         keys = keys[keys != NONE]
         found.append(np.unique(keys[1:][keys[1:] == keys[:-1]]))
@@ -144,24 +185,40 @@ def repeated_keys(chunks: list[Keys]) -> Keys:
 
 
 class KeySet:
-    """A growing set of keys, as a few sorted runs (merged when one would outgrow another)."""
+    """A growing set of keys, in parts (by top bits) of a few sorted runs each, merged
+    when one would outgrow another."""
 
     def __init__(self) -> None:
-        self.runs: list[Keys] = []
+        self.parts: list[list[Keys]] = [[] for _ in range(PARTS)]
 
     def add(self, keys: Keys) -> None:
         """Add keys."""
-        if len(keys) == 0:
-            return
-        self.runs.append(np.unique(keys))
-        while len(self.runs) > 1 and len(self.runs[-2]) <= 2 * len(self.runs[-1]):
-            last = self.runs.pop()
-            self.runs[-1] = np.unique(np.concatenate([self.runs[-1], last]))
+        part = keys >> _PART_SHIFT
+        for number, runs in enumerate(self.parts):
+            mine = keys[part == number]
+            if len(mine) == 0:
+                continue
+            runs.append(np.unique(mine))
+            while len(runs) > 1 and len(runs[-2]) <= 2 * len(runs[-1]):
+                last = runs.pop()
+                runs[-1] = np.unique(np.concatenate([runs[-1], last]))
 
     def holds(self, keys: Keys) -> npt.NDArray[np.bool_]:
         """Whether each key was added."""
         found = np.zeros(len(keys), np.bool_)
-        for run in self.runs:
-            where = np.clip(np.searchsorted(run, keys), 0, len(run) - 1)
-            found |= run[where] == keys
+        part = keys >> _PART_SHIFT
+        for number, runs in enumerate(self.parts):
+            mine = np.flatnonzero(part == number)
+            for run in runs if len(mine) else ():
+                where = np.clip(np.searchsorted(run, keys[mine]), 0, len(run) - 1)
+                found[mine] |= run[where] == keys[mine]
         return found
+
+
+def member(keys: Keys, ordered: Keys) -> npt.NDArray[np.bool_]:
+    """Whether each key is in ``ordered`` (sorted): ``np.isin`` without sorting it again."""
+    if len(ordered) == 0:
+        return np.zeros(len(keys), np.bool_)
+    where = np.clip(np.searchsorted(ordered, keys), 0, len(ordered) - 1)
+    found: npt.NDArray[np.bool_] = ordered[where] == keys
+    return found

@@ -22,7 +22,14 @@ import pyarrow as pa
 from newsevents.validation.checks.references import strongly_connected
 from newsevents.validation.fast.columns import Rows
 from newsevents.validation.fast.facts import KINDS, Facts, note_record
-from newsevents.validation.fast.hashes import NONE, Hasher, Keys, KeyTable, repeated_keys
+from newsevents.validation.fast.hashes import (
+    NONE,
+    Hasher,
+    Keys,
+    KeyTable,
+    member,
+    repeated_keys,
+)
 
 Key = tuple[int, int]  # (file, batch number)
 
@@ -72,7 +79,7 @@ class RunIndex:
         found = Resolution()
         for key, rows in self.deferred.items():
             found.late[key].update(int(r) for r in rows)
-        self.table.pairs()  # merged: every ambiguous key is known now
+        self.table.settle()  # merged: every ambiguous key is known now
         found.ambiguous = np.array(sorted(self.table.ambiguous), np.uint64)
         repeated: dict[str, Keys] = {}
         for kind in KINDS:
@@ -89,7 +96,7 @@ class RunIndex:
                 if kind not in kept.targets:
                     continue
                 keys, names = kept.targets[kind]
-                hit = np.isin(keys, unknown)
+                hit = member(keys, unknown)
                 if hit.any():
                     found.names.setdefault(key, {})[kind] = names.filter(pa.array(hit))
         self._reports(found, np.union1d(repeated["event"], found.ambiguous))
@@ -98,7 +105,7 @@ class RunIndex:
     def _mark(self, found: Resolution, kind: str, keys: Keys) -> None:
         for key, kept in self.kept.items():
             ids, rows = kept.ids[kind]
-            hit = np.isin(ids, keys)
+            hit = member(ids, keys)
             if hit.any():
                 found.late[key].update(int(r) for r in rows[hit])
 
@@ -108,11 +115,11 @@ class RunIndex:
         targets = np.unique(np.concatenate([np.zeros(0, np.uint64), *wanted]))
         known = np.zeros(len(targets), np.bool_)
         if kind == "document":
-            known |= np.isin(targets, self.outside)
+            known |= member(targets, np.sort(self.outside))
         for kept in self.kept.values():
             if len(targets) == 0 or known.all():
                 break
-            known |= np.isin(targets, kept.ids[kind][0])
+            known[~known] |= np.isin(targets[~known], kept.ids[kind][0])
         unknown: Keys = targets[~known]
         return unknown
 
@@ -130,7 +137,7 @@ class RunIndex:
         ids, documents_of = [np.zeros(0, np.uint64)], [np.zeros(0, np.uint64)]
         for kept in self.kept.values():
             events, _ = kept.ids["event"]
-            hit = np.isin(events, reported)  # only the reported events' documents
+            hit = member(events, reported)  # only the reported events' documents
             if hit.any():
                 assert kept.event_documents is not None
                 ids.append(events[hit])
@@ -145,9 +152,9 @@ class RunIndex:
             other[hit] = event_documents[where[hit]]
         ambiguous = found.ambiguous
         elsewhere = (other != NONE) & (other != documents)
-        elsewhere |= np.isin(targets, doubtful)
-        elsewhere |= np.isin(documents, ambiguous) | np.isin(other, ambiguous)
-        in_cycle = np.isin(sources, _cyclic(sources, targets))
+        elsewhere |= member(targets, doubtful)
+        elsewhere |= member(documents, ambiguous) | member(other, ambiguous)
+        in_cycle = member(sources, _cyclic(sources, targets))
         offset = 0
         for key, (_, _, _, positions) in edges:
             size = len(positions)
@@ -159,7 +166,7 @@ class RunIndex:
 
 def _cyclic(sources: Keys, targets: Keys) -> Keys:
     """The statements (keys) in a cycle of reports among statements."""
-    closed = np.isin(targets, np.unique(sources))
+    closed = member(targets, np.unique(sources))
     graph: dict[str, list[str]] = defaultdict(list)
     for source, target in zip(sources[closed].tolist(), targets[closed].tolist(), strict=True):
         graph[str(source)].append(str(target))

@@ -37,7 +37,7 @@ from newsevents.validation.fast.chunks import (
 )
 from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.facts import Facts
-from newsevents.validation.fast.hashes import key_of
+from newsevents.validation.fast.hashes import key_of, member
 from newsevents.validation.fast.resolve import RunIndex
 from newsevents.validation.fast.scan import lines_naming, rows_referring
 from newsevents.validation.fast.sources import (
@@ -326,7 +326,7 @@ class FastRun:
         keys = np.array(sorted({key_of(w) for w in wanted}), np.uint64)
         for key, kept in sorted(self.index.kept.items()):
             ids, positions = kept.ids[kind]
-            hits = np.flatnonzero(np.isin(ids, keys))
+            hits = np.flatnonzero(member(ids, keys))
             source = self.sources.get(key[0])
             if len(hits) == 0 or source is None:
                 continue

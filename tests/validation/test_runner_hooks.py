@@ -1,0 +1,84 @@
+"""The hooks faster paths use on the reference run: ``Run.problem``, ``documents.at_hand``
+with ``note_unchecked``, and ``ReferenceIndex.know``."""
+
+from __future__ import annotations
+
+import copy
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsevents.io.readers import ReadProblem, Where
+from newsevents.validation.checks.anchoring import DocumentStore, DocumentText
+from newsevents.validation.checks.references import ReferenceIndex
+from newsevents.validation.checks.registry import RecordPlace
+from newsevents.validation.examples.base import records as example_records
+from newsevents.validation.runner import Run
+from newsevents.validation.selection import Selection
+
+
+def new_run() -> Run:
+    return Run(Selection.of(None, None), None, False)
+
+
+def test_problem_reports_a_reading_problem_where_it_is() -> None:
+    run = new_run()
+    run.problem(Where("a.jsonl", 3, 4, 2), ReadProblem("NE104", {"found": [1]}))
+    report = run.finish()
+    (issue,) = report.issues
+    assert issue.code == "NE104"
+    assert (issue.location.file, issue.location.record, issue.location.line) == ("a.jsonl", 3, 4)
+
+
+def test_documents_are_at_hand_once_kept_or_noted() -> None:
+    store = DocumentStore()
+    assert not store.at_hand
+    store.note_unchecked()
+    assert store.at_hand and not store.texts
+    other = DocumentStore()
+    list(other.add(DocumentText("doc-1", "text")))
+    assert other.at_hand
+
+
+def _events_without_their_document() -> list[dict[str, object]]:
+    return [r for r in example_records().values() if r["record_type"] != "document"]
+
+
+def test_a_noted_document_turns_the_unchecked_note_into_unknown_documents() -> None:
+    """With no document at hand, a missing document is NE607 (spans not checked); once a
+    faster path notes one it read, the reference reports NE503 as if it had kept it."""
+    alone = new_run()
+    alone.read_records(_events_without_their_document())
+    assert alone.finish().codes() == {"NE607"}
+    noted = new_run()
+    noted.state.documents.note_unchecked()
+    noted.read_records(_events_without_their_document())
+    codes = noted.finish().codes()
+    assert "NE503" in codes and "NE607" not in codes
+
+
+def test_know_registers_the_first_record_only() -> None:
+    index = ReferenceIndex()
+    first = RecordPlace("a.jsonl", 0, 5)
+    assert index.know("event", "ev-1", first, "doc-1")
+    assert not index.know("event", "ev-1", RecordPlace("b.jsonl", 1, 9), "doc-2")
+    assert index.known("event", "ev-1")
+    assert index.event_document.get("ev-1") == "doc-1"
+    assert index.file_names == {0: "a.jsonl"}
+    assert not index.known("actor", "ev-1")
+
+
+@given(st.lists(st.sampled_from(["ev-1", "ev-2", "ev-3"]), min_size=1, max_size=8))
+@settings(max_examples=50, deadline=None)
+def test_know_then_a_duplicate_is_described_at_the_known_place(order: list[str]) -> None:
+    """A record registered after ``know`` with the same id is NE501 pointing at the known
+    record, as if the reference had read it there."""
+    index = ReferenceIndex()
+    for number, name in enumerate(order):
+        index.know("event", name, RecordPlace("a.jsonl", 0, number))
+    record = copy.deepcopy(example_records()["alert"])
+    record["id"] = order[-1]
+    (issue,) = index.register(record, RecordPlace("b.jsonl", 1, 0))
+    assert issue.code == "NE501"
+    first = order.index(order[-1])
+    assert f"a.jsonl record {first}" in issue.message
