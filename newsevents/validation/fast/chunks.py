@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pyarrow as pa
 
 from newsevents.validation.fast.columns import Rows
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
@@ -109,8 +108,8 @@ def scan_chunk(
 
 
 class Known:
-    """The ids a chunk has seen so far, per kind: the targets its batches name among them
-    are kept as keys only, the others with their text too (to look for them again)."""
+    """The ids a chunk has seen so far, per kind: a reference to one of them is settled;
+    the others are kept (key and row) for the run to resolve."""
 
     def __init__(self, table: KeyTable, given: DocumentBatch | None) -> None:
         self.table = table
@@ -121,16 +120,14 @@ class Known:
             table.add(hasher.keys, hasher.checks)
 
     def narrow(self, facts: Facts) -> None:
-        """Take the batch's ids and pairs; drop the text of the targets known here."""
+        """Take the batch's ids and pairs; drop the references to ids known here."""
         facts.fill()
         self.table.add(*facts.take_pairs())
         for kind in KINDS:
             self.ids[kind].add(facts.ids[kind][0])
-        for kind, (keys, names) in list(facts.targets.items()):
+        for kind, (keys, positions) in list(facts.targets.items()):
             unseen = ~self.ids[kind].holds(keys)
-            if unseen.all():
-                continue
-            facts.targets[kind] = (keys[unseen], names.filter(pa.array(unseen)))
+            facts.targets[kind] = (keys[unseen], positions[unseen])
 
 
 def plan(path: Path, display: str, file: int, jobs: int) -> list[ChunkTask]:

@@ -47,7 +47,7 @@ class Facts:
 
     ids: dict[str, tuple[Keys, Positions]] = field(default_factory=dict)
     event_documents: Keys | None = None  # aligned with ids["event"]; 0: no document id
-    targets: dict[str, tuple[Keys, pa.Array]] = field(default_factory=dict)  # distinct
+    targets: dict[str, tuple[Keys, Positions]] = field(default_factory=dict)  # cleared rows'
     reports: tuple[Keys, Keys, Keys, Positions] | None = None  # id, target, doc, position
     pairs: tuple[Keys, Checks] | None = None  # (key, check) of every value above
     deferred: Rows | None = None  # clean rows whose document is not at hand
@@ -69,17 +69,18 @@ class Facts:
 def hashed(
     ids: dict[str, tuple[pa.Array, Rows]],
     event_documents: pa.Array,
-    targets: dict[str, pa.Array],
+    targets: dict[str, tuple[pa.Array, Rows]],
     reports: tuple[pa.Array, pa.Array, pa.Array, Rows] | None,
 ) -> Facts:
     """The facts of a batch with every id replaced by its key."""
-    columns = [v for v, _ in ids.values()] + [event_documents, *targets.values()]
+    columns = [v for v, _ in ids.values()] + [event_documents]
+    columns += [v for v, _ in targets.values()]
     columns += list(reports[:3]) if reports is not None else []
     hasher = Hasher(columns)
     facts = Facts(pairs=(hasher.keys, hasher.checks))
     facts.ids = {k: (hasher.keys_of(v), p.astype(np.int32)) for k, (v, p) in ids.items()}
     facts.event_documents = hasher.keys_of(event_documents)
-    facts.targets = {k: (hasher.keys_of(v), v) for k, v in targets.items()}
+    facts.targets = {k: (hasher.keys_of(v), p.astype(np.int32)) for k, (v, p) in targets.items()}
     if reports is not None:
         source, target, document, where = reports
         keys = hasher.keys_of
@@ -122,18 +123,22 @@ def ids_of(
     return found
 
 
-def targets_of(rows: Column, kind: str) -> dict[str, pa.Array]:
-    """Per target kind, the distinct ids that ``rows`` (of record ``kind``) refer to."""
-    found: dict[str, pa.Array] = {}
+def targets_of(rows: Column, kind: str, positions: Rows) -> dict[str, tuple[pa.Array, Rows]]:
+    """Per target kind, the ids that ``rows`` (of record ``kind``) refer to, each with the
+    position of its row in the batch."""
+    found: dict[str, tuple[pa.Array, Rows]] = {}
     for target, paths in REFERENCES.get(kind, {}).items():
-        found_at = [follow(rows, path) for path in paths]
-        values = [
-            (c.values if c.gate is None else c.values.filter(pa.array(c.gate))).cast(pa.string())
-            for c in found_at
-            if len(c.values)
-        ]
+        values, where = [], []
+        for column in (follow(rows, path) for path in paths):
+            if len(column.values) == 0:
+                continue
+            keep = pc.is_valid(column.values)
+            if column.gate is not None:
+                keep = pc.and_(keep, pa.array(column.gate))
+            values.append(column.values.filter(keep).cast(pa.string()))
+            where.append(positions[column.rows[as_flags(keep)]])
         if values:
-            found[target] = pc.unique(pc.drop_null(pa.concat_arrays(values)))
+            found[target] = (pa.concat_arrays(values), np.concatenate(where))
     return found
 
 

@@ -1,14 +1,13 @@
 """Across batches, once every file is read: the rows the cross-record checks make suspect.
 
 The facts of every batch are kept as keys (``hashes``): per record kind the key and
-position of each id, each event's document, the distinct targets the batch's cleared rows
-name that its chunk did not know (with their text, to look for them again), and the
-statements' report edges.  A key shared by two records may be a duplicate id or two ids
-hashed alike: either way the rows go to the reference path, which compares the ids
-themselves, so a collision can only cost time.  A target whose key no record has is
-unknown for certain; the rows naming it are found again by their text.  A key seen with
-two different checks (``KeyTable.ambiguous``) might hide an unknown target behind a known
-id: every batch is looked at again for the rows naming it.
+position of each id, each event's document, the references of cleared rows to ids their
+chunk had not seen (key and row), and the statements' report edges.  A key shared by two
+records may be a duplicate id or two ids hashed alike: either way the rows go to the
+reference path, which compares the ids themselves, so a collision can only cost time.  A
+target whose key no record has is unknown for certain, and its rows go to the reference
+path.  A key seen with two different checks (``KeyTable.ambiguous``) might hide an unknown
+target behind a known id: every batch is then looked at again for the rows naming it.
 """
 
 from __future__ import annotations
@@ -36,10 +35,9 @@ Key = tuple[int, int]  # (file, batch number)
 
 @dataclass
 class Resolution:
-    """Rows found suspect once every batch was read, and what to look for in some batches."""
+    """Rows found suspect once every batch was read, and the keys to look for everywhere."""
 
     late: dict[Key, set[int]] = field(default_factory=lambda: defaultdict(set))
-    names: dict[Key, dict[str, pa.Array]] = field(default_factory=dict)  # unknown ids named
     ambiguous: Keys = field(default_factory=lambda: np.zeros(0, np.uint64))
 
 
@@ -95,10 +93,10 @@ class RunIndex:
             for key, kept in self.kept.items():
                 if kind not in kept.targets:
                     continue
-                keys, names = kept.targets[kind]
+                keys, positions = kept.targets[kind]
                 hit = member(keys, unknown)
                 if hit.any():
-                    found.names.setdefault(key, {})[kind] = names.filter(pa.array(hit))
+                    found.late[key].update(int(p) for p in positions[hit])
         self._reports(found, np.union1d(repeated["event"], found.ambiguous))
         return found
 

@@ -39,7 +39,7 @@ from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.facts import Facts
 from newsevents.validation.fast.hashes import key_of, member
 from newsevents.validation.fast.resolve import RunIndex
-from newsevents.validation.fast.scan import lines_naming, rows_referring
+from newsevents.validation.fast.scan import rows_referring
 from newsevents.validation.fast.sources import (
     Item,
     JsonlSource,
@@ -197,7 +197,10 @@ class FastRun:
         """Add a chunk scan, shifting lines and records to count from the file's start and
         numbering the batches in file order."""
         source = self.sources[file_index]
-        self.index.table.extend(scan.table)
+        if self.index.table.size == 0 and not self.index.table.ambiguous:
+            self.index.table = scan.table  # the first chunk's table, taken as it is
+        else:
+            self.index.table.extend(scan.table)
         for scanned in scan.batches:
             number = len(source.facts.extents)
             offset, size, first_line, first_record = scanned.extent
@@ -261,16 +264,6 @@ class FastRun:
         late = {key: set(rows) for key, rows in self.suspect.items()}
         for key, rows in resolution.late.items():
             late.setdefault(key, set()).update(rows)
-        for key, names in sorted(resolution.names.items()):
-            source = self.sources.get(key[0])
-            if source is None:
-                continue
-            named = None
-            if isinstance(source, JsonlSource):
-                named = lines_naming(source.batch(key[1], parse=False), names)
-            if named is None:
-                named = rows_referring(source.batch(key[1]), names)
-            late.setdefault(key, set()).update(named)
         if len(resolution.ambiguous):
             for key in sorted(self.index.kept):
                 source = self.sources.get(key[0])

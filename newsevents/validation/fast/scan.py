@@ -2,19 +2,17 @@
 
 ``scan_batch`` flags a batch's rows with the record-level mask, then checks spans and
 publication dates against the documents at hand, and keeps the batch's ids, references and
-report edges as keys (``hashes``); ``lines_naming`` and ``rows_referring`` find again the
-rows naming an id, once the resolution (``resolve``) says which ids matter.
+report edges as keys (``hashes``); ``rows_referring`` finds again the rows naming an id,
+once the resolution (``resolve``) says which ids matter.
 """
 
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from newsevents.validation.fast.columns import Column, Flags, as_flags
+from newsevents.validation.fast.columns import Column, Flags, Rows, as_flags
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
 from newsevents.validation.fast.facts import (
     KINDS,
@@ -60,12 +58,14 @@ def scan_batch(batch: Batch, window: DocumentWindow) -> tuple[Flags, Facts]:
         "event": events.gated(clean[events.rows]),  # the same copy, narrowed, no new one
         "actor": records.where(is_kind["actor"] & clean),
     }
-    targets: dict[str, pa.Array] = {}
+    targets: dict[str, tuple[pa.Array, Rows]] = {}
     for kind, rows in cleared.items():
-        for target, values in targets_of(rows, kind).items():
+        for target, (values, where) in targets_of(rows, kind, positions).items():
             found = targets.get(target)
-            joined = values if found is None else pa.concat_arrays([found, values])
-            targets[target] = pc.unique(joined)
+            if found is not None:
+                values = pa.concat_arrays([found[0], values])
+                where = np.concatenate([found[1], where])
+            targets[target] = (values, where)
     event_ids = records.field("id").values
     with_id = is_kind["event"] & as_flags(pc.is_valid(event_ids)) & trusted
     event_documents = records.field("document_id").values.cast(pa.string())
@@ -79,26 +79,6 @@ def scan_batch(batch: Batch, window: DocumentWindow) -> tuple[Flags, Facts]:
     facts.deferred = deferred_rows
     facts.fill()
     return suspect, facts
-
-
-_SAFE_ID = re.compile(r"[A-Za-z0-9 ._:/#@+-]+")
-_ESCAPED_ASCII = r"\\u00[0-7][0-9A-Fa-f]"
-
-
-def lines_naming(batch: Batch, unknown: dict[str, pa.Array]) -> set[int] | None:
-    """Positions of a JSON Lines batch whose line may name an ``unknown`` id: the id quoted,
-    or an escaped ASCII character (which could spell one).  None when an id holds characters
-    a writer may escape otherwise; the batch must then be parsed."""
-    block = batch.block
-    names = sorted({str(v) for values in unknown.values() for v in values.to_pylist()})
-    if block is None or not all(_SAFE_ID.fullmatch(name) for name in names):
-        return None
-    if not names:
-        return set()
-    pattern = "|".join(['"(' + "|".join(re.escape(n) for n in names) + ')"', _ESCAPED_ASCII])
-    lines = pa.array([block.line(i) for i in range(block.records)], pa.large_binary())
-    hits = as_flags(pc.match_substring_regex(lines.cast(pa.large_string(), safe=False), pattern))
-    return {int(p) for p in np.flatnonzero(hits)}
 
 
 def rows_referring(
@@ -131,4 +111,4 @@ def rows_referring(
     return hits
 
 
-__all__ = ["Column", "lines_naming", "rows_referring", "scan_batch"]
+__all__ = ["Column", "rows_referring", "scan_batch"]
