@@ -2,8 +2,8 @@
 
     python benchmarks/profile_fast.py PATH [PATH...] [--repeat 3] [--profile] [--compute]
 
-Each path is validated ``--repeat`` times in this process after one warm-up run on a small
-slice; the best CPU time (``time.process_time``: every thread of the process, so Arrow's
+Each path is validated ``--repeat`` times in this process (the first run also loads the
+codebooks); the best CPU time (``time.process_time``: every thread of the process, so Arrow's
 threads count) and the wall time of that run are printed.  On a shared machine, compare CPU
 seconds measured back to back rather than wall clock.  ``--profile`` prints the top cProfile
 entries of one more run; ``--compute`` the time spent in each ``pyarrow.compute`` function.
