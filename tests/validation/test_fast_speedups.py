@@ -15,15 +15,20 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsevents.codebooks import cameo_codes
+from newsevents.codebooks.event_types import EVENT_TYPES, allowed_cameo_codes
 from newsevents.validation.fast import sources
 from newsevents.validation.fast.anchors import Texts
 from newsevents.validation.fast.columns import Column
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
+from newsevents.validation.fast.lookups import event_type_cameo_codes, not_in
+from newsevents.validation.fast.mask import records_column
 from newsevents.validation.fast.sources import ParquetSource
 from newsevents.validation.fast.values import as_dates
 
@@ -243,3 +248,49 @@ def test_parquet_batches_decoded_ahead_are_the_batches_decoded_in_turn(
             assert found[0] == found[1] == found[2]
     finally:
         sources.READ_AHEAD = saved
+
+
+STRUCTS = st.lists(
+    st.none()
+    | st.fixed_dictionaries({"x": st.none() | st.integers(-5, 5), "y": st.text(max_size=3)}),
+    max_size=12,
+)
+
+
+@SETTINGS
+@given(STRUCTS, st.integers(0, 3), st.integers(0, 12))
+def test_a_struct_field_is_the_field_with_the_struct_nulls(
+    rows: list[dict[str, object] | None], start: int, size: int
+) -> None:
+    values = pa.array(rows, pa.struct([("x", pa.int64()), ("y", pa.string())]))
+    values = values.slice(min(start, len(values)), size)  # fires when no struct is null
+    column = Column(values, np.arange(len(values), dtype=np.int64))
+    for name in ("x", "y"):
+        assert column.field(name).values.to_pylist() == pc.struct_field(values, name).to_pylist()
+    assert column.field("z").values.null_count == len(values)
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.integers(0, 9), max_size=4), max_size=4))
+def test_records_of_a_table_are_its_rows_however_chunked(chunks: list[list[int]]) -> None:
+    schema = pa.schema([("record_type", pa.string()), ("n", pa.int64())])
+    pieces = [pa.table({"record_type": [str(v) for v in c], "n": c}, schema=schema) for c in chunks]
+    table = pa.concat_tables(pieces) if pieces else schema.empty_table()
+    expected = table.to_pylist()
+    for form in (table, table.combine_chunks()):  # many chunks; one (the shortcut)
+        records = records_column(form)
+        assert records.values.to_pylist() == expected
+        assert records.rows.tolist() == list(range(len(expected)))
+
+
+@SETTINGS
+@given(
+    st.sampled_from(list(EVENT_TYPES)),
+    st.lists(st.none() | st.sampled_from(sorted(cameo_codes())[:60]) | st.text(max_size=4)),
+)
+def test_codes_allowed_per_event_type_are_looked_up_alike(
+    event_type: str, codes: list[str | None]
+) -> None:
+    values = pa.array(codes, pa.string())
+    found = not_in(values, event_type_cameo_codes(event_type)).to_pylist()
+    assert found == [c is not None and c not in allowed_cameo_codes(event_type) for c in codes]
