@@ -25,7 +25,7 @@ from newsevents.codebooks import cameo_codes
 from newsevents.codebooks.event_types import EVENT_TYPES, allowed_cameo_codes
 from newsevents.validation.fast import sources
 from newsevents.validation.fast.anchors import Texts
-from newsevents.validation.fast.columns import Column
+from newsevents.validation.fast.columns import Column, RowMask
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
 from newsevents.validation.fast.lookups import event_type_cameo_codes, not_in
 from newsevents.validation.fast.mask import records_column
@@ -294,3 +294,25 @@ def test_codes_allowed_per_event_type_are_looked_up_alike(
     values = pa.array(codes, pa.string())
     found = not_in(values, event_type_cameo_codes(event_type)).to_pylist()
     assert found == [c is not None and c not in allowed_cameo_codes(event_type) for c in codes]
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(st.none() | st.booleans(), st.booleans()), max_size=12),
+    st.booleans(),
+    st.booleans(),
+)
+def test_marks_are_the_rows_where_the_condition_holds(
+    values: list[tuple[bool | None, bool]], null: bool, gated: bool
+) -> None:
+    bad = pa.array([v for v, _ in values], pa.bool_())  # often no true: the shortcut fires
+    gate = np.array([g for _, g in values], np.bool_) if gated else None
+    rows = np.arange(len(values), dtype=np.int64)[::-1].copy()
+    mask = RowMask(len(values))
+    mask.mark(Column(pa.nulls(len(values)), rows, gate), bad, null)
+    holds = [null if v is None else v for v, _ in values]
+    counted = [g or not gated for _, g in values]
+    expected = {
+        int(rows[i]) for i, (h, c) in enumerate(zip(holds, counted, strict=True)) if h and c
+    }
+    assert set(np.flatnonzero(mask.flags).tolist()) == expected

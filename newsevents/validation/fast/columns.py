@@ -138,6 +138,12 @@ class RowMask:
 
     def mark(self, column: Column, bad: pa.Array | Flags, null: bool = False) -> None:
         """Mark the rows of the counted values where ``bad`` holds (nulls read as ``null``)."""
+        if (
+            isinstance(bad, pa.BooleanArray)
+            and bad.true_count == 0
+            and not (null and bad.null_count)
+        ):
+            return  # nothing holds, the usual case: no conversion
         flags = as_flags(bad, null)
         if column.gate is not None:
             flags = flags & column.gate

@@ -156,10 +156,12 @@ class Walker:
         fields: Mapping[str, Any] = schema["fields"]
         for arrow_field in column.type:
             if arrow_field.name not in fields:
-                mask.mark(column, pc.is_valid(pc.struct_field(column.values, arrow_field.name)))
+                extra = column.field(arrow_field.name)
+                if extra.values.null_count < len(extra.values):
+                    mask.mark(column, extra.present())
         for name, field in fields.items():
             child = column.field(name)
-            if field["schema"]["type"] != "default":
+            if field["schema"]["type"] != "default" and child.values.null_count:
                 mask.mark(child, child.missing())
             self.walk(field["schema"], child, mask)
 
@@ -187,7 +189,7 @@ class Walker:
             mask.mark(column, pc.less(lengths, schema["min_length"]))
         items = column.items()
         item_schema = schema["items_schema"]
-        if item_schema["type"] not in ("nullable", "default"):
+        if item_schema["type"] not in ("nullable", "default") and items.values.null_count:
             mask.mark(items, items.missing())
         self.walk(item_schema, items, mask)
 
