@@ -68,13 +68,19 @@ class ChunkScan:
 
 Done = Callable[[int], None]
 """Called with the bytes of the chunk scanned so far."""
+Keep = Callable[[ChunkTask, ScannedBatch], None]
+"""Takes each batch of a chunk as soon as it is scanned."""
 
 
 def scan_chunk(
-    task: ChunkTask, given: DocumentBatch | None = None, done: Done | None = None
+    task: ChunkTask,
+    given: DocumentBatch | None = None,
+    done: Done | None = None,
+    keep: Keep | None = None,
 ) -> ChunkScan:
     """Scan one chunk with its own window of documents, starting from those ``given``
-    (outside documents, document tables read ahead)."""
+    (outside documents, document tables read ahead); each batch scanned goes to ``keep``
+    when given (else it is returned with the others)."""
     window = DocumentWindow(given)
     found = ChunkScan(task)
     known = Known(found.table, given)
@@ -95,7 +101,11 @@ def scan_chunk(
                     found.documents_seen = True
         known.narrow(facts)
         extent = source.facts.extents[batch.number]
-        found.batches.append(ScannedBatch(extent, facts, positions.astype(np.int32)))
+        scanned = ScannedBatch(extent, facts, positions.astype(np.int32))
+        if keep is not None:
+            keep(task, scanned)
+        else:
+            found.batches.append(scanned)
         if done is not None:
             done(extent[0] + extent[1] - task.start)
     found.documents_seen = found.documents_seen or window.seen_any

@@ -4,6 +4,9 @@ against the documents at hand."""
 
 from __future__ import annotations
 
+import pickle
+import tempfile
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -211,3 +214,39 @@ def own_spans(documents: Column) -> Flags:
         bad = mismatched(spans, spans.rows, texts)
         suspect[spans.rows[bad]] = True
     return suspect
+
+
+class FactFile(MutableMapping[tuple[int, int], Facts]):
+    """The facts of every batch by key, written to a temporary file as they come and read
+    back when asked for, so the run's memory does not grow with its input."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self._where: dict[tuple[int, int], tuple[int, int]] = {}
+        self._end = 0
+
+    def __setitem__(self, key: tuple[int, int], facts: Facts) -> None:
+        blob = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._end)
+        self._file.write(blob)
+        self._where[key] = (self._end, len(blob))
+        self._end += len(blob)
+
+    def __getitem__(self, key: tuple[int, int]) -> Facts:
+        offset, size = self._where[key]
+        self._file.seek(offset)
+        facts: Facts = pickle.loads(self._file.read(size))
+        return facts
+
+    def __delitem__(self, key: tuple[int, int]) -> None:
+        del self._where[key]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def close(self) -> None:
+        """Remove the file."""
+        self._file.close()

@@ -13,6 +13,7 @@ target behind a known id: every batch is then looked at again for the rows namin
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,7 +21,7 @@ import pyarrow as pa
 
 from newsevents.validation.checks.references import strongly_connected
 from newsevents.validation.fast.columns import Rows
-from newsevents.validation.fast.facts import KINDS, Facts, note_record
+from newsevents.validation.fast.facts import KINDS, FactFile, Facts, note_record
 from newsevents.validation.fast.hashes import (
     NONE,
     Hasher,
@@ -46,8 +47,10 @@ class RunIndex:
     (key, check) pair seen."""
 
     def __init__(self) -> None:
-        self.kept: dict[Key, Facts] = {}
+        self.file = FactFile()
+        self.kept: MutableMapping[Key, Facts] = self.file
         self.deferred: dict[Key, Rows] = {}
+        self.whole: dict[Key, Facts] = {}  # of files read whole: still growing
         self.table = KeyTable()
         self.outside = np.zeros(0, np.uint64)
 
@@ -55,16 +58,28 @@ class RunIndex:
         """Keep the facts of batch ``key``."""
         facts.fill()
         self.table.add(*facts.take_pairs())
-        self.kept[key] = facts
         if facts.deferred is not None and len(facts.deferred):
             self.deferred[key] = facts.deferred
         facts.deferred = None
+        self.kept[key] = facts
 
     def add_record(self, key: Key, position: int, record: dict[str, object]) -> None:
-        """Note the id of a record read outside Arrow (a line Arrow could not parse)."""
-        facts = self.kept[key]
+        """Note the id of a record of a file the reference reads whole."""
+        facts = self.whole.get(key)
+        if facts is None:
+            facts = self.whole[key] = self.kept[key]
         note_record(facts, position, record)
         self.table.add(*facts.take_pairs())
+
+    def release(self) -> None:
+        """Remove the file of facts (the index is not used after this)."""
+        self.file.close()
+
+    def close(self) -> None:
+        """Write the facts of files read whole with the others; forget nothing."""
+        for key, facts in self.whole.items():
+            self.kept[key] = facts
+        self.whole.clear()
 
     def add_outside(self, ids: pa.Array) -> None:
         """Note the ids of the documents given apart (``documents=``)."""
@@ -74,6 +89,7 @@ class RunIndex:
 
     def resolve(self, documents_at_hand: bool) -> Resolution:
         """Name the rows the cross-record checks make suspect, once every batch is read."""
+        self.close()
         found = Resolution()
         for key, rows in self.deferred.items():
             found.late[key].update(int(r) for r in rows)

@@ -30,6 +30,8 @@ from newsevents.validation.fast.chunks import (
     ChunkScan,
     ChunkTask,
     Done,
+    Keep,
+    ScannedBatch,
     document_table,
     file_sha256,
     plan,
@@ -121,6 +123,7 @@ class FastRun:
         self.kept: dict[tuple[int, int], dict[int, Item]] = {}
         self.whole: list[tuple[int, FileReading]] = []
         self.progress = progress
+        self.merged: dict[int, Merged] = {}
         self.total = 0
         self.done = 0
 
@@ -152,18 +155,17 @@ class FastRun:
                     hashes[file_index] = hasher.submit(file_sha256, source.path)
             given = [self._given(tasks)] * len(tasks)
             scan: Scan = scan_chunk
-            if mapper is None or mapper is inline:
-                scan = partial(_scan_here, done=self._scanning)
+            if mapper is None or mapper is inline:  # batches merged as they are scanned
+                scan = partial(_scan_here, done=self._scanning, keep=self._keep)
             left = Counter(task.file for task in tasks)
-            merged: dict[int, Merged] = {}
             for found in (mapper or inline)(scan, tasks, given):
                 file_index = found.task.file
-                merged.setdefault(file_index, Merged())
-                self._merge(file_index, found, merged[file_index])
+                merged = self.merged.setdefault(file_index, Merged())
+                self._merge(file_index, found, merged)
                 left[file_index] -= 1
                 if left[file_index] == 0:
                     hashed = hashes[file_index].result() if file_index in hashes else None
-                    described[file_index] = self._described(file_index, merged[file_index], hashed)
+                    described[file_index] = self._described(file_index, merged, hashed)
         self.run.files.extend(f for f in described.values() if f is not None)
 
     def _scanning(self, done: int) -> None:
@@ -196,21 +198,12 @@ class FastRun:
     def _merge(self, file_index: int, scan: ChunkScan, merged: Merged) -> None:
         """Add a chunk scan, shifting lines and records to count from the file's start and
         numbering the batches in file order."""
-        source = self.sources[file_index]
         if self.index.table.size == 0 and not self.index.table.ambiguous:
             self.index.table = scan.table  # the first chunk's table, taken as it is
         else:
             self.index.table.extend(scan.table)
         for scanned in scan.batches:
-            number = len(source.facts.extents)
-            offset, size, first_line, first_record = scanned.extent
-            extent = (offset, size, first_line + merged.lines, first_record + merged.records)
-            source.facts.extents.append(extent)
-            key = (file_index, number)
-            self.index.add(key, scanned.facts)
-            self.bases[key] = extent[3]
-            if len(scanned.suspect):
-                self.suspect[key] = {int(p) for p in scanned.suspect}
+            self._merge_batch(file_index, scanned, merged)
         scan.batches.clear()
         merged.lines += scan.lines
         merged.records += scan.records
@@ -220,6 +213,22 @@ class FastRun:
             self.run.state.documents.note_unchecked()
         self.done += scan.bytes
         self._scanning(0)
+
+    def _keep(self, task: ChunkTask, scanned: ScannedBatch) -> None:
+        """Merge a batch as soon as it is scanned (chunks scanned here, in order)."""
+        self._merge_batch(task.file, scanned, self.merged.setdefault(task.file, Merged()))
+
+    def _merge_batch(self, file_index: int, scanned: ScannedBatch, merged: Merged) -> None:
+        source = self.sources[file_index]
+        number = len(source.facts.extents)
+        offset, size, first_line, first_record = scanned.extent
+        extent = (offset, size, first_line + merged.lines, first_record + merged.records)
+        source.facts.extents.append(extent)
+        key = (file_index, number)
+        self.index.add(key, scanned.facts)
+        self.bases[key] = extent[3]
+        if len(scanned.suspect):
+            self.suspect[key] = {int(p) for p in scanned.suspect}
 
     def _described(
         self, file_index: int, merged: Merged, hashed: tuple[int, str] | None
@@ -274,6 +283,7 @@ class FastRun:
             self._validate(key, late.get(key, set()))
         self._add_documents()
         register_targets(self)
+        self.index.release()
         return self.run.finish()
 
     def _validate(self, key: tuple[int, int], positions: set[int]) -> None:
@@ -347,8 +357,8 @@ class Merged:
     sha256: str | None = None
 
 
-def _scan_here(task: ChunkTask, given: DocumentBatch, done: Done) -> ChunkScan:
-    return scan_chunk(task, given, done)
+def _scan_here(task: ChunkTask, given: DocumentBatch, done: Done, keep: Keep) -> ChunkScan:
+    return scan_chunk(task, given, done, keep)
 
 
 def _size(path: Path) -> int:
