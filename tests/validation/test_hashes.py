@@ -199,3 +199,19 @@ def test_generated_datasets_over_chunks(
     records = [*dataset.json_records(), *(b.record for b in broken)]
     path = write(tmp_path_factory.mktemp("keys") / "records.jsonl", records)
     same(validate(path), in_chunks(path))
+
+
+def test_facts_written_to_the_file_read_back_alike() -> None:
+    from newsevents.validation.fast.facts import FactFile, Facts
+
+    store = FactFile()
+    facts = Facts()
+    facts.ids["event"] = (np.array([3, 5], np.uint64), np.array([0, 4], np.int32))
+    facts.fill()
+    store[(0, 1)] = facts
+    store[(0, 0)] = Facts()
+    again = store[(0, 1)]
+    assert again.ids["event"][0].tolist() == [3, 5] and again.ids["event"][1].tolist() == [0, 4]
+    assert again.event_documents is not None and again.event_documents.tolist() == [0, 0]
+    assert sorted(store) == [(0, 0), (0, 1)] and len(store) == 2
+    store.close()
