@@ -23,14 +23,14 @@ from hypothesis import strategies as st
 
 from newsevents.codebooks import cameo_codes
 from newsevents.codebooks.event_types import EVENT_TYPES, allowed_cameo_codes
-from newsevents.validation.fast import sources
+from newsevents.validation.fast import sources, values
 from newsevents.validation.fast.anchors import Texts
 from newsevents.validation.fast.columns import Column, RowMask
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
 from newsevents.validation.fast.lookups import event_type_cameo_codes, not_in
 from newsevents.validation.fast.mask import records_column
 from newsevents.validation.fast.sources import ParquetSource
-from newsevents.validation.fast.values import as_dates
+from newsevents.validation.fast.values import as_dates, bad_date
 
 SETTINGS = settings(max_examples=100, deadline=None)
 # ASCII, two-, three- and four-byte code points, and the characters news texts hold.
@@ -316,3 +316,17 @@ def test_marks_are_the_rows_where_the_condition_holds(
         int(rows[i]) for i, (h, c) in enumerate(zip(holds, counted, strict=True)) if h and c
     }
     assert set(np.flatnonzero(mask.flags).tolist()) == expected
+
+
+@SETTINGS
+@given(st.lists(st.none() | DAY_TEXT | st.dates().map(str), max_size=30))
+def test_a_date_is_bad_unless_it_has_the_shape_and_names_a_real_day(
+    texts: list[str | None],
+) -> None:
+    found = bad_date(pa.array(texts, pa.string())).to_pylist()
+    shaped = [t is not None and re.fullmatch(values.DATE, t) is not None for t in texts]
+    expected = [
+        t is not None and not (s and _real_day(t) is not None)
+        for t, s in zip(texts, shaped, strict=True)
+    ]
+    assert [bool(f) for f in found] == expected

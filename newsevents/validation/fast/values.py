@@ -23,15 +23,18 @@ TIMESTAMP = (
 _DAY_SHAPE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
-def _parsed_days(text: pa.Array) -> pa.Array:
+def _parsed_days(text: pa.Array, shaped: pa.Array | None = None) -> pa.Array:
     """The date32 of ``YYYY-MM-DD`` prefixes that name a real day, else null.
 
     Arrow's parser rolls 2022-02-30 over to 2 March and takes ``2022-1-5``: the prefix must
     have the shape and its year, month and day must be the parsed date's (the same as
-    formatting the date back and comparing, at a quarter of the cost).
+    formatting the date back and comparing, at a quarter of the cost).  ``shaped``: where
+    the caller already found a full DATE or TIMESTAMP shape (elsewhere the day is null).
     """
     day = pc.utf8_slice_codeunits(text, 0, 10)
-    shaped = pc.fill_null(pc.match_substring_regex(day, _DAY_SHAPE), False)
+    if shaped is None:
+        shaped = pc.match_substring_regex(day, _DAY_SHAPE)
+    shaped = pc.fill_null(shaped, False)
     digits = pc.if_else(shaped, day, "0001-01-01")
     parsed = pc.strptime(digits, format="%Y-%m-%d", unit="s", error_is_null=True)
     real = pc.and_(shaped, pc.invert(pc.starts_with(digits, "0000")))
@@ -52,7 +55,7 @@ def bad_date(values: pa.Array) -> pa.Array:
         return _outside_years(values)
     if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
         shaped = pc.match_substring_regex(values, DATE)
-        bad = pc.or_kleene(pc.invert(shaped), pc.is_null(_parsed_days(values)))
+        bad = pc.or_kleene(pc.invert(shaped), pc.is_null(_parsed_days(values, shaped)))
         return pc.and_kleene(pc.is_valid(values), bad)
     return pc.is_valid(values)
 
@@ -62,7 +65,7 @@ def bad_timestamp(values: pa.Array) -> pa.Array:
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         return pc.is_valid(values)
     shaped = pc.match_substring_regex(values, TIMESTAMP)
-    bad = pc.or_kleene(pc.invert(shaped), pc.is_null(_parsed_days(values)))
+    bad = pc.or_kleene(pc.invert(shaped), pc.is_null(_parsed_days(values, shaped)))
     return pc.and_kleene(pc.is_valid(values), bad)
 
 
