@@ -12,6 +12,7 @@ import contextlib
 import copy
 import hashlib
 import json
+import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -105,19 +106,27 @@ def test_key_set_holds_what_was_added(first: list[str], second: list[str]) -> No
     assert [int(k) in added for k in probe[0]] == found.holds(probe[0]).tolist()
 
 
-@given(st.lists(st.tuples(st.integers(1, 6), st.integers(0, 3)), max_size=60))
+@given(
+    st.lists(st.tuples(st.integers(1, 6), st.integers(0, 3)), max_size=60),
+    st.sampled_from([3, 1 << 18]),
+)
 @settings(max_examples=100, deadline=None)
-def test_a_key_seen_with_two_checks_is_ambiguous(pairs: list[tuple[int, int]]) -> None:
+def test_a_key_seen_with_two_checks_is_ambiguous(pairs: list[tuple[int, int]], flush: int) -> None:
     table = KeyTable()
+    table.FLUSH_PAIRS = flush  # small: pairs go through the file
     for start in range(0, len(pairs), 7):
         part = pairs[start : start + 7]
         table.add(
-            np.array([k for k, _ in part], np.uint64), np.array([c for _, c in part], np.uint32)
+            np.array([k << 61 | k for k, _ in part], np.uint64),
+            np.array([c for _, c in part], np.uint32),
         )
+        if start == 14:
+            table.settle()  # settling, then adding more, loses nothing
+    table = pickle.loads(pickle.dumps(table))  # as a worker sends it
     checks: dict[int, set[int]] = {}
     for key, check in pairs:
-        checks.setdefault(key, set()).add(check)
-    table.settle()  # every run merged: every ambiguous key found
+        checks.setdefault(key << 61 | key, set()).add(check)
+    table.settle()  # every part merged: every ambiguous key found
     assert table.ambiguous == {k for k, c in checks.items() if len(c) > 1}
     assert table.size == len(checks)
     keys = np.array(sorted(checks), np.uint64)

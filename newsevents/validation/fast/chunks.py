@@ -25,6 +25,9 @@ from newsevents.validation.fast.scan import scan_batch
 from newsevents.validation.fast.sources import JsonlSource, ParquetSource
 
 MIN_CHUNK_BYTES = 32 << 20
+CHUNKS_PER_JOB = 4
+"""Chunks per worker at most: more balance the workers' loads, each costs a new window of
+documents (events at its start whose document is before it go to the reference path)."""
 BLOCK_BYTES = int(os.environ.get("NEWSEVENTS_BLOCK_BYTES", 8 << 20))
 """Bytes of JSON Lines read and scanned at a time."""
 
@@ -141,10 +144,14 @@ class Known:
 
 
 def plan(path: Path, display: str, file: int, jobs: int) -> list[ChunkTask]:
-    """Cut a JSON Lines file into about ``2 * jobs`` chunks on line ends (at least
-    MIN_CHUNK_BYTES each)."""
+    """Cut a JSON Lines file on line ends into ``jobs`` times 1 to CHUNKS_PER_JOB chunks of
+    at least MIN_CHUNK_BYTES each (a multiple of ``jobs``, so the workers end together),
+    or fewer when the file is small."""
     size = os.path.getsize(path)
-    pieces = max(1, min(2 * jobs, size // MIN_CHUNK_BYTES)) if jobs > 1 else 1
+    pieces = 1
+    if jobs > 1:
+        rounds = min(CHUNKS_PER_JOB, size // (MIN_CHUNK_BYTES * jobs))
+        pieces = jobs * rounds if rounds else max(1, min(jobs, size // MIN_CHUNK_BYTES))
     cuts = [0]
     with path.open("rb") as stream:
         for index in range(1, pieces):

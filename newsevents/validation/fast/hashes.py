@@ -11,7 +11,9 @@ which compares the ids themselves.  Key 0 stands for "no value".
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Callable, Iterable
+from typing import IO, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -76,43 +78,66 @@ class Hasher:
 
 
 class KeyTable:
-    """The distinct (key, check) pairs of a run, merged as batches come; notes the keys
-    seen with two checks (ambiguous).  Kept in PARTS parts by the keys' top bits, so that
-    merging needs memory for one part only."""
+    """The distinct (key, check) pairs of a run; notes the keys seen with two checks
+    (ambiguous).  Pairs are buffered, then written to a temporary file in PARTS parts by the
+    keys' top bits; ``settle`` reads one part at a time, so memory follows one part."""
+
+    FLUSH_PAIRS = 1 << 18
 
     def __init__(self) -> None:
-        self.parts = [_PairRuns() for _ in range(PARTS)]
         self.ambiguous: set[int] = set()
+        self._buffer: list[list[tuple[Keys, Checks]]] = [[] for _ in range(PARTS)]
+        self._buffered = 0
+        self._file: IO[bytes] | None = None
+        self._spans: list[list[tuple[int, int]]] = [[] for _ in range(PARTS)]  # offset, count
+        self._end = 0
+        self._settled: list[tuple[Keys, Checks]] | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Whether no pair was ever added."""
+        return self._end == 0 and self._buffered == 0
 
     def add(self, keys: Keys, checks: Checks) -> None:
         """Add pairs (in any order, repeats allowed)."""
+        if len(keys) == 0:
+            return
+        self._settled = None  # rebuilt from the file and the buffer when asked
         part = keys >> _PART_SHIFT
-        for number, runs in enumerate(self.parts):
+        for number in range(PARTS):
             mine = part == number
             if mine.any():
-                self.ambiguous |= runs.add(keys[mine], checks[mine])
+                self._buffer[number].append((keys[mine], checks[mine]))
+        self._buffered += len(keys)
+        if self._buffered >= self.FLUSH_PAIRS:
+            self._flush()
 
     def extend(self, other: KeyTable) -> None:
         """Add every pair and ambiguous key of ``other``."""
         self.ambiguous |= other.ambiguous
-        for runs, theirs in zip(self.parts, other.parts, strict=True):
-            while theirs.runs:
-                self.ambiguous |= runs.add(*theirs.runs.pop(0))
+        for number in range(PARTS):
+            self.add(*other._part(number))
 
     def settle(self) -> None:
-        """Merge every part into one run: every ambiguous key is known after this."""
-        for runs in self.parts:
-            self.ambiguous |= runs.merge_all()
+        """Merge each part into one sorted run: every ambiguous key is known after this."""
+        if self._settled is not None:
+            return
+        settled = []
+        for number in range(PARTS):
+            run, found = _merged([self._part(number)])
+            self.ambiguous |= found
+            settled.append(run)
+        self._settled = settled
 
     def check_of(self, keys: Keys) -> Checks:
         """The check of each key (0 when the key was never seen)."""
         self.settle()
+        assert self._settled is not None
         found = np.zeros(len(keys), np.uint32)
         part = keys >> _PART_SHIFT
-        for number, runs in enumerate(self.parts):
+        for number, (known, checks) in enumerate(self._settled):
             mine = np.flatnonzero(part == number)
-            if len(mine) and runs.runs:
-                known, checks = runs.runs[0]
+            if len(mine) and len(known):
                 where = np.clip(np.searchsorted(known, keys[mine]), 0, len(known) - 1)
                 hit = known[where] == keys[mine]
                 found[mine[hit]] = checks[where[hit]]
@@ -120,33 +145,48 @@ class KeyTable:
 
     @property
     def size(self) -> int:
-        """Number of pairs kept."""
-        return sum(len(k) for runs in self.parts for k, _ in runs.runs)
+        """Number of distinct keys."""
+        self.settle()
+        assert self._settled is not None
+        return sum(len(keys) for keys, _ in self._settled)
 
+    def _flush(self) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed when collected
+        self._file.seek(self._end)
+        for number, pieces in enumerate(self._buffer):
+            if not pieces:
+                continue
+            (keys, checks), found = _merged(pieces)
+            self.ambiguous |= found
+            self._file.write(keys.tobytes())
+            self._file.write(checks.tobytes())
+            self._spans[number].append((self._end, len(keys)))
+            self._end += len(keys) * 12
+            pieces.clear()
+        self._buffered = 0
 
-class _PairRuns:
-    """Sorted runs of distinct (key, check) pairs, one key each."""
+    def _part(self, number: int) -> tuple[Keys, Checks]:
+        """Every pair of part ``number`` (written and buffered)."""
+        keys = [np.zeros(0, np.uint64)] + [k for k, _ in self._buffer[number]]
+        checks = [np.zeros(0, np.uint32)] + [c for _, c in self._buffer[number]]
+        for offset, count in self._spans[number] if self._file is not None else ():
+            assert self._file is not None
+            self._file.seek(offset)
+            raw = self._file.read(count * 12)
+            keys.append(np.frombuffer(raw[: count * 8], np.uint64))
+            checks.append(np.frombuffer(raw[count * 8 :], np.uint32))
+        return np.concatenate(keys), np.concatenate(checks)
 
-    def __init__(self) -> None:
-        self.runs: list[tuple[Keys, Checks]] = []
+    def __getstate__(self) -> dict[str, object]:
+        parts = [self._part(number) for number in range(PARTS)]
+        return {"ambiguous": self.ambiguous, "parts": parts}
 
-    def add(self, keys: Keys, checks: Checks) -> set[int]:
-        ambiguous = set()
-        run, found = _merged([(keys, checks)])
-        self.runs.append(run)
-        ambiguous |= found
-        while len(self.runs) > 1 and len(self.runs[-2][0]) <= 2 * len(self.runs[-1][0]):
-            last = self.runs.pop()
-            self.runs[-1], found = _merged([self.runs[-1], last])
-            ambiguous |= found
-        return ambiguous
-
-    def merge_all(self) -> set[int]:
-        if len(self.runs) <= 1:
-            return set()
-        run, found = _merged(self.runs)
-        self.runs = [run]
-        return found
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__()  # type: ignore[misc]
+        self.ambiguous = set(state["ambiguous"])
+        for keys, checks in state["parts"]:
+            self.add(keys, checks)
 
 
 def _merged(runs: list[tuple[Keys, Checks]]) -> tuple[tuple[Keys, Checks], set[int]]:

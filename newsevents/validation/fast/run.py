@@ -198,7 +198,7 @@ class FastRun:
     def _merge(self, file_index: int, scan: ChunkScan, merged: Merged) -> None:
         """Add a chunk scan, shifting lines and records to count from the file's start and
         numbering the batches in file order."""
-        if self.index.table.size == 0 and not self.index.table.ambiguous:
+        if self.index.table.empty and not self.index.table.ambiguous:
             self.index.table = scan.table  # the first chunk's table, taken as it is
         else:
             self.index.table.extend(scan.table)
