@@ -1,7 +1,7 @@
 """Validation throughput: ours against the fastest validators, on the same records, in one run.
 
-    python benchmarks/validate_throughput.py                 # make bench: a few minutes
-    python benchmarks/validate_throughput.py --records 1000000 --repeat 5
+    python benchmarks/validate_throughput.py                 # make bench: 1M records, ~30 min
+    python benchmarks/validate_throughput.py --records 200000  # make bench-quick: minutes
     python benchmarks/validate_throughput.py --big-file 2    # peak RSS on a ~2 GB JSONL
     python benchmarks/validate_throughput.py --ten-million   # 10M records, one command
 
@@ -57,7 +57,7 @@ LABELS = {
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, default=200_000, help="corpus size")
+    parser.add_argument("--records", type=int, default=1_000_000, help="corpus size")
     parser.add_argument("--invalid-share", type=float, default=0.01)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender (median)")
