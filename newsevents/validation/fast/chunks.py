@@ -20,7 +20,7 @@ import numpy as np
 from newsevents.validation.fast.columns import Rows
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
 from newsevents.validation.fast.facts import KINDS, Facts, note_record
-from newsevents.validation.fast.hashes import Hasher, KeySet, KeyTable
+from newsevents.validation.fast.hashes import Hasher, KeyTable, RecentKeys
 from newsevents.validation.fast.scan import scan_batch
 from newsevents.validation.fast.sources import JsonlSource, ParquetSource
 
@@ -121,12 +121,12 @@ def scan_chunk(
 
 
 class Known:
-    """The ids a chunk has seen so far, per kind: a reference to one of them is settled;
+    """The ids a chunk has seen lately, per kind: a reference to one of them is settled;
     the others are kept (key and row) for the run to resolve."""
 
     def __init__(self, table: KeyTable, given: DocumentBatch | None) -> None:
         self.table = table
-        self.ids = {kind: KeySet() for kind in KINDS}
+        self.ids = {kind: RecentKeys() for kind in KINDS}
         if given is not None and len(given.ids):
             hasher = Hasher([given.ids])
             self.ids["document"].add(hasher.keys_of(given.ids))

@@ -91,7 +91,7 @@ class KeyTable:
         self._file: IO[bytes] | None = None
         self._spans: list[list[tuple[int, int]]] = [[] for _ in range(PARTS)]  # offset, count
         self._end = 0
-        self._settled: list[tuple[Keys, Checks]] | None = None
+        self._settled = False  # every part merged once since the last pair added
 
     @property
     def empty(self) -> bool:
@@ -102,7 +102,7 @@ class KeyTable:
         """Add pairs (in any order, repeats allowed)."""
         if len(keys) == 0:
             return
-        self._settled = None  # rebuilt from the file and the buffer when asked
+        self._settled = False
         part = keys >> _PART_SHIFT
         for number in range(PARTS):
             mine = part == number
@@ -119,25 +119,25 @@ class KeyTable:
             self.add(*other._part(number))
 
     def settle(self) -> None:
-        """Merge each part into one sorted run: every ambiguous key is known after this."""
-        if self._settled is not None:
+        """Merge each part (one at a time): every ambiguous key is known after this."""
+        if self._settled:
             return
-        settled = []
         for number in range(PARTS):
-            run, found = _merged([self._part(number)])
+            _, found = _merged([self._part(number)])
             self.ambiguous |= found
-            settled.append(run)
-        self._settled = settled
+        self._settled = True
 
     def check_of(self, keys: Keys) -> Checks:
         """The check of each key (0 when the key was never seen)."""
-        self.settle()
-        assert self._settled is not None
         found = np.zeros(len(keys), np.uint32)
         part = keys >> _PART_SHIFT
-        for number, (known, checks) in enumerate(self._settled):
+        for number in range(PARTS):
             mine = np.flatnonzero(part == number)
-            if len(mine) and len(known):
+            if len(mine) == 0:
+                continue
+            (known, checks), ambiguous = _merged([self._part(number)])
+            self.ambiguous |= ambiguous
+            if len(known):
                 where = np.clip(np.searchsorted(known, keys[mine]), 0, len(known) - 1)
                 hit = known[where] == keys[mine]
                 found[mine[hit]] = checks[where[hit]]
@@ -146,9 +146,7 @@ class KeyTable:
     @property
     def size(self) -> int:
         """Number of distinct keys."""
-        self.settle()
-        assert self._settled is not None
-        return sum(len(keys) for keys, _ in self._settled)
+        return sum(len(_merged([self._part(n)])[0][0]) for n in range(PARTS))
 
     def _flush(self) -> None:
         if self._file is None:
@@ -224,15 +222,40 @@ def repeated_keys(chunks: list[Keys]) -> Keys:
     return np.concatenate(found)
 
 
+RECENT_KEYS = 1 << 19
+"""Keys a :class:`RecentKeys` generation holds before it becomes the older one."""
+
+
+class RecentKeys:
+    """The keys added lately: two generations of a :class:`KeySet`, the older dropped when
+    the newer is full, so memory stays bounded (a key forgotten is only looked for later)."""
+
+    def __init__(self) -> None:
+        self.newer, self.older = KeySet(), KeySet()
+
+    def add(self, keys: Keys) -> None:
+        """Add keys (maybe forgetting the oldest)."""
+        if self.newer.size >= RECENT_KEYS:
+            self.newer, self.older = KeySet(), self.newer
+        self.newer.add(keys)
+
+    def holds(self, keys: Keys) -> npt.NDArray[np.bool_]:
+        """Whether each key was added and not forgotten."""
+        found: npt.NDArray[np.bool_] = self.newer.holds(keys) | self.older.holds(keys)
+        return found
+
+
 class KeySet:
     """A growing set of keys, in parts (by top bits) of a few sorted runs each, merged
     when one would outgrow another."""
 
     def __init__(self) -> None:
         self.parts: list[list[Keys]] = [[] for _ in range(PARTS)]
+        self.size = 0  # keys added (repeats counted)
 
     def add(self, keys: Keys) -> None:
         """Add keys."""
+        self.size += len(keys)
         part = keys >> _PART_SHIFT
         for number, runs in enumerate(self.parts):
             mine = keys[part == number]
