@@ -19,11 +19,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 
 from newsevents.io.readers import FORMATS, FileReading, ReadProblem, Where, find_files
-from newsevents.validation.checks.anchoring import DocumentText
 from newsevents.validation.checks.registry import RecordPlace
 from newsevents.validation.fast.chunks import (
     BLOCK_BYTES,
@@ -39,7 +37,6 @@ from newsevents.validation.fast.chunks import (
 )
 from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.facts import Facts
-from newsevents.validation.fast.hashes import key_of, member
 from newsevents.validation.fast.resolve import RunIndex
 from newsevents.validation.fast.scan import rows_referring
 from newsevents.validation.fast.sources import (
@@ -48,9 +45,9 @@ from newsevents.validation.fast.sources import (
     ParquetSource,
     parquet_kind,
 )
-from newsevents.validation.fast.targets import register_targets
+from newsevents.validation.fast.targets import add_documents, register_targets
 from newsevents.validation.issue import InputFile, Report
-from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress, Run, publication_date
+from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress, Run
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
@@ -281,7 +278,7 @@ class FastRun:
                     late.setdefault(key, set()).update(found)
         for key in sorted(set(late) | set(self.kept)):
             self._validate(key, late.get(key, set()))
-        self._add_documents()
+        add_documents(self)
         register_targets(self)
         self.index.release()
         return self.run.finish()
@@ -308,36 +305,6 @@ class FastRun:
             if index == file_index:
                 return reading.skip_pointers
         return frozenset()
-
-    def _add_documents(self) -> None:
-        """Give the reference run the texts its suspect events wait for: the first record
-        of each wanted document (read again)."""
-        store = self.run.state.documents
-        wanted = set(store.waiting())
-        found: dict[str, dict[str, Any]] = {}
-        for _, raw in self.candidates("document", wanted) if wanted else ():
-            if raw.get("id") in wanted and isinstance(raw.get("text"), str):
-                found.setdefault(str(raw["id"]), raw)
-        for raw in found.values():
-            published = publication_date(raw.get("publication"))
-            self.run.collector.extend(store.add(DocumentText(raw["id"], raw["text"], published)))
-
-    def candidates(
-        self, kind: str, wanted: set[str]
-    ) -> Iterator[tuple[tuple[tuple[int, int], int], dict[str, Any]]]:
-        """The records of ``kind`` whose id has the key of a wanted id, in input order."""
-        keys = np.array(sorted({key_of(w) for w in wanted}), np.uint64)
-        for key, kept in sorted(self.index.kept.items()):
-            ids, positions = kept.ids[kind]
-            hits = np.flatnonzero(member(ids, keys))
-            source = self.sources.get(key[0])
-            if len(hits) == 0 or source is None:
-                continue
-            batch = source.batch(key[1], parse=False)
-            for position in sorted(int(positions[h]) for h in hits):
-                record = batch.item(position)[1]
-                if isinstance(record, dict) and record.get("record_type") == kind:
-                    yield (key, position), record
 
     def display(self, file_index: int) -> str | None:
         """How file ``file_index`` is named in the report."""

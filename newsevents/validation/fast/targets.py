@@ -1,4 +1,5 @@
-"""Tell the reference run about the cleared records its suspect rows refer to.
+"""Tell the reference run about the cleared records its suspect rows refer to, and give it
+the document texts its suspect events wait for.
 
 The reference run validates only the suspect rows; a reference from one of them to a
 cleared record waits in ``ReferenceIndex.pending``.  Before the run's end, each such target
@@ -10,12 +11,15 @@ are read again and their ids compared.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from newsevents.validation.checks.anchoring import DocumentText
 from newsevents.validation.checks.registry import RecordPlace
-from newsevents.validation.fast.hashes import hash_values
+from newsevents.validation.fast.hashes import hash_values, key_of, member
+from newsevents.validation.runner import publication_date
 
 if TYPE_CHECKING:
     from newsevents.validation.fast.run import FastRun
@@ -34,7 +38,7 @@ def register_targets(fast: FastRun) -> None:
     for kind, targets in sorted(wanted.items()):
         sure, doubtful = _sorted_out(fast, targets, reported if kind == "event" else set())
         _know_sure(fast, kind, sure)
-        for (key, position), record in fast.candidates(kind, doubtful):
+        for (key, position), record in candidates(fast, kind, doubtful):
             record_id = record.get("id")
             if not isinstance(record_id, str) or record_id not in doubtful:
                 continue
@@ -68,12 +72,45 @@ def _sorted_out(
 def _know_sure(fast: FastRun, kind: str, sure: dict[int, str]) -> None:
     references = fast.run.state.references
     keys = np.array(sorted(sure), np.uint64)
-    for key, kept in sorted(fast.index.kept.items()):
+    for key in sorted(fast.index.kept):
         if not sure:
             return
-        ids, positions = kept.ids[kind]
+        ids, positions = fast.index.kept[key].ids[kind]
         for hit in np.flatnonzero(np.isin(ids, keys)):
             name = sure.pop(int(ids[hit]), None)
             if name is not None:
                 record = fast.bases[key] + int(positions[hit])
                 references.know(kind, name, RecordPlace(fast.display(key[0]), key[0], record))
+
+
+def add_documents(fast: FastRun) -> None:
+    """Give the reference run the texts its suspect events wait for: the first record of
+    each wanted document (read again)."""
+    store = fast.run.state.documents
+    wanted = set(store.waiting())
+    found: dict[str, dict[str, Any]] = {}
+    for _, raw in candidates(fast, "document", wanted) if wanted else ():
+        if raw.get("id") in wanted and isinstance(raw.get("text"), str):
+            found.setdefault(str(raw["id"]), raw)
+    for raw in found.values():
+        published = publication_date(raw.get("publication"))
+        fast.run.collector.extend(store.add(DocumentText(raw["id"], raw["text"], published)))
+
+
+def candidates(
+    fast: FastRun, kind: str, wanted: set[str]
+) -> Iterator[tuple[tuple[tuple[int, int], int], dict[str, Any]]]:
+    """The records of ``kind`` whose id has the key of a wanted id, in input order, read
+    again (files the reference read whole are left out: it knows their records)."""
+    keys = np.array(sorted({key_of(w) for w in wanted}), np.uint64)
+    for key in sorted(fast.index.kept):
+        ids, positions = fast.index.kept[key].ids[kind]
+        hits = np.flatnonzero(member(ids, keys))
+        source = fast.sources.get(key[0])
+        if len(hits) == 0 or source is None:
+            continue
+        batch = source.batch(key[1], parse=False)
+        for position in sorted(int(positions[h]) for h in hits):
+            record = batch.item(position)[1]
+            if isinstance(record, dict) and record.get("record_type") == kind:
+                yield (key, position), record
