@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import os
 import resource
 import sys
 import time
@@ -125,6 +126,8 @@ def _first_error(validate: Callable[[Any], Any]) -> Callable[[Any], object]:
 
 
 def _ours(name: str, jobs: int) -> Callable[[Path, int | None], int]:
+    if name == "ours-one-thread":  # no block parsed ahead: one core, like the peers
+        os.environ["NEWSEVENTS_READ_AHEAD"] = "0"
     from newsevents.validation import validate
     from newsevents.validation.fast import validate_fast
     from newsevents.validation.parallel import validate_paths
@@ -132,6 +135,7 @@ def _ours(name: str, jobs: int) -> Callable[[Path, int | None], int]:
     runs: dict[str, Callable[[Path], Any]] = {
         "ours-reference": lambda path: validate(path),
         "ours": lambda path: validate_fast(path),
+        "ours-one-thread": lambda path: validate_fast(path),
         "ours-jobs": lambda path: validate_paths(path, jobs=jobs),
         "ours-parquet": lambda path: validate_fast(path),
     }

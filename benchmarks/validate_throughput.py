@@ -48,6 +48,7 @@ LABELS = {
     "pydantic": "pydantic TypeAdapter.validate_json per line",
     "jsonschema": "python-jsonschema Draft202012Validator.iter_errors",
     "ours": "ours, JSON Lines, 1 process (Arrow fast path)",
+    "ours-one-thread": "ours, JSON Lines, 1 process, 1 thread (no read-ahead)",
     "ours-jobs": "ours, JSON Lines, {jobs} worker processes",
     "ours-parquet": "ours, Parquet, 1 process",
     "ours-reference": "ours, JSON Lines, per-record reference path",
@@ -125,7 +126,8 @@ def plan(
         "jsonschema": args.jsonschema_sample,
     }
     chosen: list[tuple[str, Path, int | None]] = [(p, jsonl, slow.get(p)) for p in PEERS]
-    chosen += [("ours", jsonl, None), ("ours-parquet", parquet, None)]
+    chosen += [("ours", jsonl, None), ("ours-one-thread", jsonl, None)]
+    chosen.append(("ours-parquet", parquet, None))
     if args.jobs > 1:
         chosen.append(("ours-jobs", jsonl, None))
     if args.reference:
@@ -185,6 +187,12 @@ def targets(summary: dict[str, dict[str, Any]]) -> list[str]:
     if "ours" in rate and "ours-jobs" in rate:
         ratio = rate["ours-jobs"] / rate["ours"]
         found.append(f"2 workers >= 1.7x one: {ratio:.2f}x ({_verdict(ratio >= 1.7)})")
+    if "ours-one-thread" in rate and "jsonschema-rs" in rate:
+        ratio = rate["ours-one-thread"] / rate["jsonschema-rs"]
+        found.append(f"  the same on one thread (no read-ahead): {ratio:.2f}x")
+    if "ours-one-thread" in rate and "ours-jobs" in rate:
+        ratio = rate["ours-jobs"] / rate["ours-one-thread"]
+        found.append(f"  2 workers against one thread: {ratio:.2f}x")
     if "ours-parquet" in rate:
         value = rate["ours-parquet"]
         found.append(f"Parquet >= 1,000,000 records/s: {value:,.0f} ({_verdict(value >= 1e6)})")

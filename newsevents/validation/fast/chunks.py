@@ -21,6 +21,7 @@ from newsevents.validation.fast.columns import Rows
 from newsevents.validation.fast.documents import DocumentBatch, DocumentWindow
 from newsevents.validation.fast.facts import KINDS, Facts, note_record
 from newsevents.validation.fast.hashes import Hasher, KeyTable, RecentKeys
+from newsevents.validation.fast.jsonl import BLOCK_BYTES
 from newsevents.validation.fast.scan import scan_batch
 from newsevents.validation.fast.sources import JsonlSource, ParquetSource
 
@@ -28,8 +29,6 @@ MIN_CHUNK_BYTES = 32 << 20
 CHUNKS_PER_JOB = 4
 """Chunks per worker at most: more balance the workers' loads, each costs a new window of
 documents (events at its start whose document is before it go to the reference path)."""
-BLOCK_BYTES = int(os.environ.get("NEWSEVENTS_BLOCK_BYTES", 8 << 20))
-"""Bytes of JSON Lines read and scanned at a time."""
 
 
 @dataclass(frozen=True)

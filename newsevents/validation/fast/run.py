@@ -24,7 +24,6 @@ import pyarrow as pa
 from newsevents.io.readers import FORMATS, FileReading, ReadProblem, Where, find_files
 from newsevents.validation.checks.registry import RecordPlace
 from newsevents.validation.fast.chunks import (
-    BLOCK_BYTES,
     ChunkScan,
     ChunkTask,
     Done,
@@ -37,6 +36,7 @@ from newsevents.validation.fast.chunks import (
 )
 from newsevents.validation.fast.documents import DocumentBatch
 from newsevents.validation.fast.facts import Facts
+from newsevents.validation.fast.jsonl import BLOCK_BYTES
 from newsevents.validation.fast.resolve import RunIndex
 from newsevents.validation.fast.scan import rows_referring
 from newsevents.validation.fast.sources import (

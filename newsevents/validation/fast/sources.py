@@ -125,9 +125,10 @@ class JsonlSource:
         self.facts = FileFacts("jsonl")
 
     def batches(self) -> Iterator[Batch]:
-        """Read the range once, hashing it, block by block; Arrow parses the next
-        READ_AHEAD blocks in a thread (it releases the GIL) while the caller checks one."""
-        digest = hashlib.sha256()
+        """Read the range once, block by block, hashing it when it is the whole file (the
+        run hashes a file cut into chunks itself); Arrow parses the next READ_AHEAD blocks
+        in a thread (it releases the GIL) while the caller checks one."""
+        digest = hashlib.sha256() if self.start == 0 and self.end is None else None
         offset, line, record, carry = self.start, 1, 0, b""
         left = None if self.end is None else self.end - self.start
         pending: deque[tuple[int, Future[Block], int]] = deque()
@@ -138,7 +139,8 @@ class JsonlSource:
                 chunk = stream.read(want) if want > 0 else b""
                 if left is not None:
                     left -= len(chunk)
-                digest.update(chunk)
+                if digest is not None:
+                    digest.update(chunk)
                 data = carry + chunk
                 cut = len(data) if not chunk else data.rfind(b"\n") + 1
                 data, carry = data[:cut], data[cut:]
@@ -153,7 +155,8 @@ class JsonlSource:
                         yield self._as_batch(*_done(pending.popleft()))
                 if not chunk:
                     break
-            self.facts.bytes, self.facts.sha256 = offset - self.start, digest.hexdigest()
+            self.facts.bytes = offset - self.start
+            self.facts.sha256 = digest.hexdigest() if digest is not None else ""
             self.facts.records, self.facts.lines = record, line - 1
             while pending:
                 yield self._as_batch(*_done(pending.popleft()))
