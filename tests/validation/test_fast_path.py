@@ -7,7 +7,6 @@ same report, issue for issue, from ``validate_fast`` as from ``validate``.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -18,11 +17,12 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reports import example_reports, same, write_jsonl
 
 from newsevents.io.arrow import records_to_table
 from newsevents.models import RECORD_ADAPTER
 from newsevents.testing import Broken, Dataset, broken_records, datasets_strategy, json_records
-from newsevents.validation import Report, validate
+from newsevents.validation import validate
 from newsevents.validation.examples import code_examples
 from newsevents.validation.examples.base import records as example_records
 from newsevents.validation.fast import suspect_rows, validate_fast
@@ -34,20 +34,6 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-
-def same(reference: Report, fast: Report) -> None:
-    """The two reports are equal but for the tool that made them."""
-    left, right = reference.to_dict(), fast.to_dict()
-    left.pop("tool")
-    right.pop("tool")
-    assert right == left
-
-
-def write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> Path:
-    lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    path.write_text("".join(lines), encoding="utf-8")
-    return path
 
 
 def write_parquet(folder: Path, records: Iterable[Mapping[str, Any]]) -> Path | None:
@@ -67,16 +53,7 @@ def write_parquet(folder: Path, records: Iterable[Mapping[str, Any]]) -> Path | 
 
 @pytest.mark.parametrize("code", sorted(code_examples()))
 def test_every_code_example_gives_the_reference_report(code: str, tmp_path: Path) -> None:
-    example = code_examples()[code]
-    with contextlib.chdir(tmp_path):
-        for name, content in example.files.items():
-            Path(name).write_bytes(content)
-        inputs = [n for n in sorted(example.files) if n not in example.documents]
-        paths = list(example.paths or inputs)
-        documents = list(example.documents) or None
-        reference = validate(paths, documents=documents, **example.options)
-        fast = validate_fast(paths, documents=documents, **example.options)
-    same(reference, fast)
+    same(*example_reports(code, tmp_path, validate_fast))
 
 
 def mixed(dataset: Dataset, broken: list[Broken], order: list[int]) -> list[dict[str, Any]]:

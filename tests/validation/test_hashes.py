@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import hashlib
-import json
 import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +22,8 @@ import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reports import example_reports, same
+from reports import write_jsonl as write
 
 from newsevents.testing import Broken, Dataset, broken_records, datasets_strategy
 from newsevents.validation import Report, validate
@@ -62,18 +63,6 @@ COLLIDING = {"by_length": by_length, "one_key": one_key}
 def colliding(function: Callable[[list[bytes]], Any]) -> Iterator[None]:
     with mock.patch.object(hashes, "HASH", function):
         yield
-
-
-def same(reference: Report, other: Report) -> None:
-    left, right = reference.to_dict(), other.to_dict()
-    left.pop("tool")
-    right.pop("tool")
-    assert right == left
-
-
-def write(path: Path, records: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
-    return path
 
 
 def in_chunks(path: Path | list[Path]) -> Report:
@@ -167,17 +156,11 @@ def test_collisions_neither_invent_nor_hide_reference_issues(function: str, tmp_
 
 @pytest.mark.parametrize("code", sorted(c for c in code_examples() if c.startswith("NE5")))
 def test_every_reference_code_example_under_collisions(code: str, tmp_path: Path) -> None:
-    example = code_examples()[code]
-    with contextlib.chdir(tmp_path):
-        for name, content in example.files.items():
-            Path(name).write_bytes(content)
-        inputs = [n for n in sorted(example.files) if n not in example.documents]
-        paths = list(example.paths or inputs)
-        documents = list(example.documents) or None
-        reference = validate(paths, documents=documents, **example.options)
+    def colliding_fast(*paths: Any, **options: Any) -> Report:
         with colliding(by_length):
-            fast = validate_fast(paths, documents=documents, **example.options)
-    same(reference, fast)
+            return validate_fast(*paths, **options)
+
+    same(*example_reports(code, tmp_path, colliding_fast))
 
 
 @SETTINGS

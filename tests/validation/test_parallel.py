@@ -10,24 +10,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reports import same
+from reports import write_jsonl as write
 
 from newsevents.testing import Broken, Dataset, broken_records, datasets_strategy
-from newsevents.validation import Report, validate
+from newsevents.validation import validate
 from newsevents.validation.examples.base import records as example_records
 from newsevents.validation.fast import chunks
 from newsevents.validation.parallel import validate_paths
-
-
-def same(reference: Report, other: Report) -> None:
-    left, right = reference.to_dict(), other.to_dict()
-    left.pop("tool")
-    right.pop("tool")
-    assert right == left
-
-
-def write(path: Path, records: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
-    return path
 
 
 def renamed(records: list[dict[str, Any]], copy: int) -> list[dict[str, Any]]:
