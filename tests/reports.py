@@ -27,6 +27,15 @@ def write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> Path:
     return path
 
 
+def renamed(records: list[dict[str, Any]], copy: int) -> list[dict[str, Any]]:
+    """The records with every id (and reference to one) suffixed, so copies do not clash."""
+    text = json.dumps(records, ensure_ascii=False)
+    for record in records:
+        text = text.replace(f'"{record["id"]}"', f'"{record["id"]}-{copy}"')
+    found: list[dict[str, Any]] = json.loads(text)
+    return found
+
+
 def example_reports(
     code: str, folder: Path, validate_other: Callable[..., Report]
 ) -> tuple[Report, Report]:

@@ -8,29 +8,20 @@ batches runs on the workers too, over each file's batches.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster
+from reports import renamed
 
 from newsevents.io.arrow import records_to_table
 from newsevents.validation import validate
 from newsevents.validation.examples.base import records as example_records
 from newsevents.validation.fast import suspect_rows
 from newsevents.validation.parallel import cluster_mapper, validate_with
-
-
-def renamed(records: list[dict[str, Any]], copy: int) -> list[dict[str, Any]]:
-    text = json.dumps(records, ensure_ascii=False)
-    for record in records:
-        text = text.replace(f'"{record["id"]}"', f'"{record["id"]}-{copy}"')
-    found: list[dict[str, Any]] = json.loads(text)
-    return found
 
 
 @pytest.fixture(scope="module")

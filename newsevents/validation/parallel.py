@@ -17,10 +17,9 @@ from typing import Any
 
 from newsevents.validation.fast.chunks import ChunkScan, ChunkTask
 from newsevents.validation.fast.documents import DocumentBatch
-from newsevents.validation.fast.run import FastRun, Mapper, Scan, inline, listed
+from newsevents.validation.fast.run import Mapper, Scan, inline, validate_with
 from newsevents.validation.issue import Report
-from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress, Run
-from newsevents.validation.selection import Selection
+from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress
 
 PathLike = str | os.PathLike[str]
 _PRELOAD = ["newsevents.validation.fast.chunks"]
@@ -29,29 +28,6 @@ _PRELOAD = ["newsevents.validation.fast.chunks"]
 def default_jobs() -> int:
     """The number of CPUs this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def validate_with(
-    paths: PathLike | Iterable[PathLike],
-    mapper: Mapper,
-    *,
-    jobs: int = 2,
-    documents: PathLike | Iterable[PathLike] | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
-    max_issues: int | None = DEFAULT_MAX_ISSUES,
-    strict: bool = False,
-    progress: Progress | None = None,
-) -> Report:
-    """Validate files with the chunk scans run by ``mapper`` (a process pool's, a cluster's:
-    see :func:`cluster_mapper`); JSON Lines files are cut for about ``jobs`` workers.
-    ``progress`` is called with (bytes scanned, bytes in all input files)."""
-    run = Run(Selection.of(select, ignore), max_issues, strict)
-    if documents is not None:
-        run.read_documents(listed(documents))
-    fast = FastRun(run, progress)
-    fast.read_files(listed(paths), jobs=jobs, mapper=mapper)
-    return fast.finish()
 
 
 def cluster_mapper(client: Any) -> Mapper:
@@ -98,3 +74,6 @@ def validate_paths(
             return pool.map(scan, tasks, given)
 
         return validate_with(paths, mapper, jobs=jobs, **options)
+
+
+__all__ = ["cluster_mapper", "default_jobs", "validate_paths", "validate_with"]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reports import same
+from reports import renamed, same
 from reports import write_jsonl as write
 
 from newsevents.testing import Broken, Dataset, broken_records, datasets_strategy
@@ -18,15 +16,6 @@ from newsevents.validation import validate
 from newsevents.validation.examples.base import records as example_records
 from newsevents.validation.fast import chunks
 from newsevents.validation.parallel import validate_paths
-
-
-def renamed(records: list[dict[str, Any]], copy: int) -> list[dict[str, Any]]:
-    """The records with every id (and reference to one) suffixed, so copies do not clash."""
-    text = json.dumps(records, ensure_ascii=False)
-    for record in records:
-        text = text.replace(f'"{record["id"]}"', f'"{record["id"]}-{copy}"')
-    found: list[dict[str, Any]] = json.loads(text)
-    return found
 
 
 @pytest.fixture

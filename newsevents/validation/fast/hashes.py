@@ -273,8 +273,7 @@ class KeySet:
         for number, runs in enumerate(self.parts):
             mine = np.flatnonzero(part == number)
             for run in runs if len(mine) else ():
-                where = np.clip(np.searchsorted(run, keys[mine]), 0, len(run) - 1)
-                found[mine] |= run[where] == keys[mine]
+                found[mine] |= member(keys[mine], run)
         return found
 
 

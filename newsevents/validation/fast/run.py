@@ -68,11 +68,40 @@ def validate_fast(
 ) -> Report:
     """Validate files as :func:`newsevents.validate` does, vectorized where Arrow can;
     ``progress`` is called with (bytes scanned, bytes in all input files) as it goes."""
+    return validate_with(
+        paths,
+        inline,
+        jobs=1,
+        documents=documents,
+        select=select,
+        ignore=ignore,
+        max_issues=max_issues,
+        strict=strict,
+        progress=progress,
+    )
+
+
+def validate_with(
+    paths: PathLike | Iterable[PathLike],
+    mapper: Mapper,
+    *,
+    jobs: int = 2,
+    documents: PathLike | Iterable[PathLike] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    max_issues: int | None = DEFAULT_MAX_ISSUES,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> Report:
+    """Validate files with the chunk scans run by ``mapper`` (``inline``, a process pool's,
+    a cluster's: see :func:`newsevents.validation.parallel.cluster_mapper`); JSON Lines files
+    are cut for about ``jobs`` workers.  ``progress`` is called with (bytes scanned, bytes in
+    all input files)."""
     run = Run(Selection.of(select, ignore), max_issues, strict)
     if documents is not None:
         run.read_documents(listed(documents))
     fast = FastRun(run, progress)
-    fast.read_files(listed(paths))
+    fast.read_files(listed(paths), jobs=jobs, mapper=mapper)
     return fast.finish()
 
 
