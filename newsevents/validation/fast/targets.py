@@ -76,7 +76,7 @@ def _know_sure(fast: FastRun, kind: str, sure: dict[int, str]) -> None:
         if not sure:
             return
         ids, positions = fast.index.kept[key].ids[kind]
-        for hit in np.flatnonzero(np.isin(ids, keys)):
+        for hit in np.flatnonzero(member(ids, keys)):
             name = sure.pop(int(ids[hit]), None)
             if name is not None:
                 record = fast.bases[key] + int(positions[hit])
