@@ -7,6 +7,7 @@ Every command's logic lives in the library; this module only wires it to argv.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
@@ -73,18 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="show the shipped dataset and its validation")
     demo.set_defaults(run=_cmd_demo)
 
-    _add_validate(commands)
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(name).add_parser(commands)
     return parser
 
 
-def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
-    import importlib
-
-    try:
-        module = importlib.import_module("newsevents.validation.cli")
-    except ImportError:  # the validator is not built yet
-        return
-    module.add_parser(commands)
+SUBCOMMAND_MODULES = ("newsevents.validation.cli",)
+"""Modules that each register subcommands with ``add_parser(commands)``: one per feature."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
