@@ -129,15 +129,14 @@ def _ours(name: str, jobs: int) -> Callable[[Path, int | None], int]:
     if name == "ours-one-thread":  # no block parsed ahead: one core, like the peers
         os.environ["NEWSEVENTS_READ_AHEAD"] = "0"
     from newsevents.validation import validate
-    from newsevents.validation.fast import validate_fast
     from newsevents.validation.parallel import validate_paths
 
     runs: dict[str, Callable[[Path], Any]] = {
         "ours-reference": lambda path: validate(path),
-        "ours": lambda path: validate_fast(path),
-        "ours-one-thread": lambda path: validate_fast(path),
+        "ours": lambda path: validate(path),
+        "ours-one-thread": lambda path: validate(path),
         "ours-jobs": lambda path: validate_paths(path, jobs=jobs),
-        "ours-parquet": lambda path: validate_fast(path),
+        "ours-parquet": lambda path: validate(path),
     }
     run = runs[name]
 

@@ -65,13 +65,12 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="1 (default): the reference path, one record at a time; N > 1: the Arrow fast path "
-        "in N worker processes, the same report in the same order (docs/scale.md)",
+        help="worker processes (default 1); the same report in the same order (docs/scale.md)",
     )
     parser.add_argument(
         "--fast",
         action="store_true",
-        help="use the Arrow fast path in this process (the same report; docs/scale.md)",
+        help="no effect, kept for one release: the default is the fast engine",
     )
     parser.set_defaults(run=run)
 
@@ -90,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         sys.stderr.write("newsevents validate: --jobs must be 1 or more\n")
         return EXIT_USAGE
-    report = _validate_fast(args) if args.jobs > 1 or args.fast else _validate_reference(args)
+    report = _validate(args)
     if args.format == "json":
         sys.stdout.write(render_json(report))
     else:
@@ -100,8 +99,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_VALID if report.valid else EXIT_INVALID
 
 
-def _validate_fast(args: argparse.Namespace) -> Report:
-    from newsevents.validation.fast import validate_fast
+def _validate(args: argparse.Namespace) -> Report:
     from newsevents.validation.parallel import validate_paths
 
     progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
@@ -116,25 +114,7 @@ def _validate_fast(args: argparse.Namespace) -> Report:
     try:
         if args.jobs > 1:
             return validate_paths(list(args.paths), jobs=args.jobs, **options)
-        return validate_fast(list(args.paths), **options)
+        return validate(list(args.paths), **options)
     finally:
         if progress is not None:
             progress.close()
-
-
-def _validate_reference(args: argparse.Namespace) -> Report:
-    progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-    try:
-        report = validate(
-            list(args.paths),
-            documents=args.documents,
-            select=args.select,
-            ignore=args.ignore,
-            max_issues=args.max_issues or None,
-            strict=args.strict,
-            progress=progress,
-        )
-    finally:
-        if progress is not None:
-            progress.close()
-    return report
