@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
+from newsevents.validation.safe import integer_text
+
 MAX_SHOWN = 72
 """Longest rendering of a value quoted in a message, in characters."""
 
@@ -30,6 +32,8 @@ def _scalar(value: bool | int | float | None) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value != value:
         return "NaN"
+    if isinstance(value, int):
+        return integer_text(value, MAX_SHOWN)
     text = repr(value)
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 

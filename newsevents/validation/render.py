@@ -1,4 +1,8 @@
-"""Reports for people (text grouped by code, lib-cove style) and for programs (JSON)."""
+"""Reports for people (text grouped by code, lib-cove style) and for programs (JSON).
+
+Every string that comes from the input (file names, record ids, pointers, messages quoting
+values) goes through :mod:`newsevents.validation.safe` before it reaches the terminal.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,13 @@ from typing import TextIO
 
 from newsevents.codes import CATALOG, Severity
 from newsevents.validation.issue import Issue, Report
+from newsevents.validation.safe import for_terminal
 
 SHOWN_PER_CODE = 5
 """Locations listed under each code in the text report."""
+
+MESSAGE_LENGTH = 1000
+"""Longest message shown whole (messages quote values already shortened; this bounds the rest)."""
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -44,7 +52,9 @@ def render_text(report: Report, colour: bool = False, shown: int = SHOWN_PER_COD
         lines.append(f"{severity} {paint(code, '1')} {check.slug} ({count})")
         listed = grouped.get(code, [])
         for issue in listed[:shown]:
-            lines.append(f"  {_where(issue)}: {issue.message}")
+            fix = f"; {issue.suggestion.text()}" if issue.suggestion is not None else ""
+            message = for_terminal(issue.message + fix, MESSAGE_LENGTH)
+            lines.append(f"  {_where(issue)}: {message}")
         hidden = count - min(len(listed), shown)
         if hidden > 0:
             lines.append(f"  ... and {hidden} more")
@@ -57,9 +67,8 @@ def render_text(report: Report, colour: bool = False, shown: int = SHOWN_PER_COD
         for described in report.files:
             size = "unreadable" if described.sha256 is None else f"sha256 {described.sha256[:12]}"
             role = " (documents)" if described.role == "documents" else ""
-            lines.append(
-                f"  {described.path}{role}: {described.format}, {described.records} records, {size}"
-            )
+            path = for_terminal(described.path)
+            lines.append(f"  {path}{role}: {described.format}, {described.records} records, {size}")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -81,16 +90,18 @@ def _count(number: int, word: str) -> str:
 
 
 def _where(issue: Issue) -> str:
+    """The location of an issue, its input-derived parts (file, id, pointer) made safe."""
     where = issue.location
     parts = []
     if where.file is not None:
-        parts.append(where.file + (f":{where.line}" if where.line is not None else ""))
+        line = f":{where.line}" if where.line is not None else ""
+        parts.append(for_terminal(where.file) + line)
     if where.record is not None:
         parts.append(f"record {where.record}")
     if issue.record_id is not None:
-        parts.append(f"[{issue.record_id}]")
+        parts.append(f"[{for_terminal(issue.record_id)}]")
     if where.pointer:
-        parts.append(where.pointer)
+        parts.append(for_terminal(where.pointer))
     if where.column is not None:
         parts.append(f"column {where.column}")
     return " ".join(parts) or "input"
