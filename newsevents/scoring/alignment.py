@@ -1,0 +1,324 @@
+"""Align a system's events, actors and documents with the gold: one-to-one and optimal.
+
+Documents pair by the sha256 of their text, since spans are offsets into it.  Within each
+pair of documents the events are assigned one-to-one so that the total span similarity of the
+matched pairs is as large as possible (``scipy.optimize.linear_sum_assignment``, the
+Hungarian method), among the pairs the matching rule admits.  This is the TAC KBP event
+nugget scorer's alignment (a one-to-one mapping maximising the summed span similarity),
+with code points where it has tokens.  Actors pair across the whole annotation by Wikidata id,
+name and CAMEO code, again optimally; the attribute comparisons then read a system's ids as
+the gold ids they were aligned with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from newsevents.models import Actor, EvidenceSpan
+from newsevents.scoring.annotation import Annotation, Event
+from newsevents.scoring.attributes import ATTRIBUTES, GOLD, Crosswalk, jsonable
+
+
+@dataclass(frozen=True)
+class MatchRule:
+    """When a gold and a system event may match, and how similar they are.
+
+    ``spans`` is ``trigger`` (the trigger, else the quote, else the first evidence span) or
+    ``all`` (trigger, quote and evidence together, ACE's event extent); ``typed`` requires the
+    same event type; ``exact`` requires identical offsets, otherwise any shared code point
+    admits the pair and the similarity is the Dice coefficient of the code points.
+    """
+
+    name: str
+    description: str
+    spans: Literal["trigger", "all"] = "trigger"
+    typed: bool = True
+    exact: bool = False
+
+
+MATCH_RULES: dict[str, MatchRule] = {
+    rule.name: rule
+    for rule in (
+        MatchRule("exact", "same event type and identical trigger offsets", exact=True),
+        MatchRule("overlap", "same event type and overlapping triggers (Dice of code points)"),
+        MatchRule("evidence", "same event type; trigger, quote and evidence spans overlap", "all"),
+        MatchRule("untyped", "overlapping triggers, whatever the event type", typed=False),
+    )
+}
+"""The selectable matching rules, by name; ``overlap`` is the default."""
+
+DEFAULT_MATCH = "overlap"
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One attribute on which a matched pair differs: its name and both values (JSON form).
+
+    Ids inside the system value are already the gold ids they were aligned with
+    (``"unaligned:<id>"`` when they have none)."""
+
+    attribute: str
+    gold: Any
+    system: Any
+
+
+@dataclass(frozen=True)
+class MatchedPair:
+    """A gold event and the system event aligned with it.
+
+    ``document_id`` is the gold document's id; ``score`` the span similarity (1.0 identical);
+    ``event_type`` the gold event's type; ``disagreements`` every attribute that differs."""
+
+    gold_id: str
+    system_id: str
+    document_id: str
+    event_type: str
+    score: float
+    disagreements: tuple[Disagreement, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnmatchedEvent:
+    """A gold event no system event matched (a miss) or a system event matching no gold event
+    (a false alarm): its id, document, type and anchor span (start, end, text) if any."""
+
+    event_id: str
+    document_id: str
+    event_type: str
+    span: tuple[int, int, str] | None
+
+
+@dataclass(frozen=True)
+class ActorPair:
+    """A gold actor and the system actor aligned with it, and the evidence (``basis``)."""
+
+    gold_id: str
+    system_id: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class DocumentPair:
+    """A gold and a system document with the same text (sha256)."""
+
+    gold_id: str
+    system_id: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The alignment of a system annotation with the gold, as data.
+
+    ``pairs`` are the matched events with their disagreements, ``missed`` the gold events left
+    unmatched, ``spurious`` the system events left unmatched, ``actors`` the aligned actors;
+    ``documents`` the paired documents and ``unpaired_documents`` the ids (gold or system) of
+    documents whose text the other side does not have: their events are all missed or
+    spurious.
+    """
+
+    match: str
+    documents: tuple[DocumentPair, ...]
+    pairs: tuple[MatchedPair, ...]
+    missed: tuple[UnmatchedEvent, ...]
+    spurious: tuple[UnmatchedEvent, ...]
+    actors: tuple[ActorPair, ...]
+    unpaired_documents: tuple[str, ...] = ()
+
+    def crosswalk(self) -> Crosswalk:
+        """The map from system ids to the gold ids they were aligned with."""
+        return Crosswalk(
+            actors={p.system_id: p.gold_id for p in self.actors},
+            events={p.system_id: p.gold_id for p in self.pairs},
+            identity=False,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the alignment in JSON form."""
+        return {
+            "match": self.match,
+            "documents": [asdict(d) for d in self.documents],
+            "pairs": [
+                {
+                    "gold_id": p.gold_id,
+                    "system_id": p.system_id,
+                    "document_id": p.document_id,
+                    "event_type": p.event_type,
+                    "score": round(p.score, 6),
+                    "disagreements": [asdict(d) for d in p.disagreements],
+                }
+                for p in self.pairs
+            ],
+            "missed": [_unmatched(u) for u in self.missed],
+            "spurious": [_unmatched(u) for u in self.spurious],
+            "actors": [asdict(a) for a in self.actors],
+            "unpaired_documents": list(self.unpaired_documents),
+        }
+
+
+def _unmatched(event: UnmatchedEvent) -> dict[str, Any]:
+    found = {k: v for k, v in vars(event).items() if k != "span"}
+    if event.span is not None:
+        found["span"] = {"start": event.span[0], "end": event.span[1], "exact": event.span[2]}
+    return found
+
+
+def align(
+    gold: Annotation | Iterable[Any], system: Annotation | Iterable[Any], match: str = DEFAULT_MATCH
+) -> Alignment:
+    """Align ``system`` with ``gold`` (annotations or records) under rule ``match``."""
+    rule = MATCH_RULES[match]
+    gold = gold if isinstance(gold, Annotation) else Annotation.of(gold)
+    system = system if isinstance(system, Annotation) else Annotation.of(system)
+    documents, unpaired = _pair_documents(gold, system)
+    system_doc = {d.system_id: d.gold_id for d in documents}
+    found: list[tuple[Event, Event, float]] = []
+    missed: list[Event] = []
+    spurious: list[Event] = []
+    for document in documents:
+        in_gold = [e for e in gold.events if e.document_id == document.gold_id]
+        in_system = [e for e in system.events if e.document_id == document.system_id]
+        pairs = assign(in_gold, in_system, rule)
+        found += [(in_gold[i], in_system[j], s) for i, j, s in pairs]
+        missed += [e for i, e in enumerate(in_gold) if i not in {p[0] for p in pairs}]
+        spurious += [e for j, e in enumerate(in_system) if j not in {p[1] for p in pairs}]
+    paired_gold = {d.gold_id for d in documents}
+    missed += [e for e in gold.events if e.document_id not in paired_gold]
+    spurious += [e for e in system.events if e.document_id not in system_doc]
+    actors = align_actors(gold.actors, system.actors)
+    draft = Alignment(match, tuple(documents), (), (), (), tuple(actors))
+    events = {s.id: g.id for g, s, _ in found}
+    crosswalk = Crosswalk(draft.crosswalk().actors, events, identity=False)
+    pairs_out = tuple(
+        MatchedPair(
+            g.id, s.id, g.document_id, g.event_type_name, score, disagreements(g, s, crosswalk)
+        )
+        for g, s, score in found
+    )
+    return Alignment(
+        match,
+        tuple(documents),
+        pairs_out,
+        tuple(_unmatched_event(e) for e in missed),
+        tuple(_unmatched_event(e) for e in spurious),
+        tuple(actors),
+        tuple(unpaired),
+    )
+
+
+def disagreements(gold: Event, system: Event, crosswalk: Crosswalk) -> tuple[Disagreement, ...]:
+    """Every attribute on which ``system`` differs from ``gold``, ids read through the
+    crosswalk."""
+    found = []
+    for attribute in ATTRIBUTES:
+        gold_value = attribute.value(gold, GOLD)
+        system_value = attribute.value(system, crosswalk)
+        if gold_value != system_value:
+            found.append(Disagreement(attribute.name, jsonable(gold_value), jsonable(system_value)))
+    return tuple(found)
+
+
+def _pair_documents(gold: Annotation, system: Annotation) -> tuple[list[DocumentPair], list[str]]:
+    by_hash = {d.sha256: d.id for d in system.documents}
+    pairs = [
+        DocumentPair(d.id, by_hash[d.sha256], d.sha256)
+        for d in gold.documents
+        if d.sha256 is not None and d.sha256 in by_hash
+    ]
+    paired = {p.gold_id for p in pairs} | {p.system_id for p in pairs}
+    unpaired = [d.id for d in (*gold.documents, *system.documents) if d.id not in paired]
+    return pairs, unpaired
+
+
+def anchor_spans(event: Event, spans: Literal["trigger", "all"]) -> list[EvidenceSpan]:
+    """The spans an event is matched by: its trigger (else quote, else first evidence span),
+    or, for ``all``, every one of trigger, quote and evidence."""
+    quote = getattr(event, "quote", None)
+    every = [s for s in (event.trigger, quote, *event.evidence) if s is not None]
+    return every if spans == "all" else every[:1]
+
+
+def _points(spans: Sequence[EvidenceSpan]) -> frozenset[int]:
+    return frozenset(i for s in spans for i in range(s.start, s.end))
+
+
+def similarity(gold: Event, system: Event, rule: MatchRule) -> float:
+    """The span similarity of two events under ``rule``; 0.0 when the rule does not admit them."""
+    if rule.typed and gold.event_type_name != system.event_type_name:
+        return 0.0
+    gold_spans, system_spans = anchor_spans(gold, rule.spans), anchor_spans(system, rule.spans)
+    if rule.exact:
+        same = [(s.start, s.end) for s in gold_spans] == [(s.start, s.end) for s in system_spans]
+        return 1.0 if gold_spans and same else 0.0
+    a, b = _points(gold_spans), _points(system_spans)
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def assign(
+    gold: Sequence[Event], system: Sequence[Event], rule: MatchRule
+) -> list[tuple[int, int, float]]:
+    """The one-to-one assignment of maximal total similarity, as (gold, system, score)
+    index triples; pairs the rule does not admit are never returned."""
+    if not gold or not system:
+        return []
+    scores = np.array([[similarity(g, s, rule) for s in system] for g in gold])
+    rows, columns = linear_sum_assignment(scores, maximize=True)
+    return [
+        (int(i), int(j), float(scores[i, j]))
+        for i, j in zip(rows, columns, strict=True)
+        if scores[i, j] > 0
+    ]
+
+
+def _unmatched_event(event: Event) -> UnmatchedEvent:
+    spans = anchor_spans(event, "trigger")
+    span = (spans[0].start, spans[0].end, spans[0].exact) if spans else None
+    return UnmatchedEvent(event.id, event.document_id, event.event_type_name, span)
+
+
+def _names(actor: Actor) -> set[str]:
+    return {n.casefold().removeprefix("the ").strip() for n in (actor.name, actor.canonical_name)}
+
+
+def actor_similarity(gold: Actor, system: Actor) -> tuple[float, str]:
+    """How strongly two actors look the same, and why: a shared Wikidata id weighs 4, a shared
+    name (or canonical name) 3, a shared last word of the canonical name 1, the same CAMEO
+    actor code 1, the same kind 0.5.  Below 2 the pair is not admitted (0.0)."""
+    parts = [
+        (
+            "wikidata_id",
+            4.0,
+            gold.wikidata_id is not None and gold.wikidata_id == system.wikidata_id,
+        ),
+        ("name", 3.0, bool(_names(gold) & _names(system))),
+        (
+            "surname",
+            1.0,
+            gold.canonical_name.split()[-1].casefold()
+            == system.canonical_name.split()[-1].casefold(),
+        ),
+        ("cameo_code", 1.0, gold.cameo_code is not None and gold.cameo_code == system.cameo_code),
+        ("kind", 0.5, gold.kind == system.kind),
+    ]
+    total = sum(weight for _, weight, holds in parts if holds)
+    basis = "+".join(name for name, _, holds in parts if holds)
+    return (total, basis) if total >= 2 else (0.0, "")
+
+
+def align_actors(gold: Sequence[Actor], system: Sequence[Actor]) -> list[ActorPair]:
+    """The one-to-one actor alignment of maximal total :func:`actor_similarity`."""
+    if not gold or not system:
+        return []
+    found = [[actor_similarity(g, s) for s in system] for g in gold]
+    scores = np.array([[score for score, _ in row] for row in found])
+    rows, columns = linear_sum_assignment(scores, maximize=True)
+    return [
+        ActorPair(gold[i].id, system[j].id, found[i][j][1])
+        for i, j in zip(rows, columns, strict=True)
+        if scores[i, j] > 0
+    ]
