@@ -4,19 +4,27 @@ An :class:`Issue` has a stable code, its severity, a plain message, a location (
 index, line, RFC 6901 JSON pointer) and a hint.  A :class:`Report` counts every issue by
 severity and by code, lists at most ``max_issues`` of each code, and describes the files read
 (sha256, bytes, records).  ``Report.to_dict()`` is the JSON shape published, versioned, in
-``docs/report.schema.json``.
+``docs/report.schema.json`` (shipped in the package: :func:`report_schema`).  An issue whose fix
+is one unambiguous edit carries it as a :class:`Suggestion`, an RFC 6902 JSON Patch operation.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from newsevents.codes import CATALOG, Severity
 
-REPORT_VERSION = "1.0.0"
+if TYPE_CHECKING:
+    import pandas
+
+REPORT_VERSION = "1.1.0"
 """Version of the report's JSON shape (semver: MINOR adds keys, MAJOR changes or drops them)."""
 
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -44,8 +52,79 @@ class IssueLocation:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """The one edit that fixes an issue, as an RFC 6902 JSON Patch operation on the record.
+
+    ``replace`` puts ``value`` at ``path``; ``move`` renames the field at ``source`` to
+    ``path`` (a misspelt field name).
+
+    Examples
+    --------
+    >>> fix = Suggestion("replace", "/cameo/code", "010")
+    >>> fix.text()
+    'did you mean "010"?'
+    >>> fix.apply({"cameo": {"code": "10"}})
+    {'cameo': {'code': '010'}}
+    """
+
+    op: Literal["replace", "move"]
+    path: str
+    value: Any = None
+    source: str | None = None
+
+    def text(self) -> str:
+        """Say the fix in words: ``did you mean "010"?``."""
+        if self.op == "move":
+            return f"did you mean {json.dumps(_last(self.path), ensure_ascii=False)}?"
+        return f"did you mean {json.dumps(self.value, ensure_ascii=False)}?"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form: the JSON Patch operation and its text."""
+        if self.op == "move":
+            return {"op": "move", "from": self.source, "path": self.path, "text": self.text()}
+        return {"op": "replace", "path": self.path, "value": self.value, "text": self.text()}
+
+    def apply(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        """Return a copy of ``record`` with this edit made.
+
+        Raises
+        ------
+        KeyError, IndexError, TypeError
+            When the record has no value at the path (or source) the edit names.
+        """
+        edited: dict[str, Any] = copy.deepcopy(dict(record))
+        if self.op == "move":
+            parent, name = _parent(edited, self.source or "")
+            value = parent.pop(name)
+        else:
+            value = self.value
+        parent, name = _parent(edited, self.path)
+        if isinstance(parent, list):
+            parent[int(name)] = value
+        else:
+            parent[name] = value
+        return edited
+
+
+def _tokens(pointer: str) -> list[str]:
+    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
+
+
+def _last(pointer: str) -> str:
+    return _tokens(pointer)[-1]
+
+
+def _parent(document: Any, pointer: str) -> tuple[Any, Any]:
+    *parents, name = _tokens(pointer)
+    for part in parents:
+        document = document[int(part)] if isinstance(document, list) else document[part]
+    return document, int(name) if isinstance(document, list) else name
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem found: its code, severity, message, location, record id and hint."""
+    """One problem found: its code, severity, message, location, record id, hint and, when
+    one edit fixes it unambiguously, that edit as a suggestion."""
 
     code: str
     severity: Severity
@@ -53,6 +132,7 @@ class Issue:
     location: IssueLocation
     record_id: str | None = None
     hint: str | None = None
+    suggestion: Suggestion | None = None
 
     @property
     def slug(self) -> str:
@@ -72,6 +152,8 @@ class Issue:
             found["record_id"] = self.record_id
         if self.hint:
             found["hint"] = self.hint
+        if self.suggestion is not None:
+            found["suggestion"] = self.suggestion.to_dict()
         return found
 
 
@@ -148,3 +230,92 @@ class Report:
     def to_json(self) -> str:
         """Return the JSON report as text: 2-space indent, a final newline."""
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """Return the listed issues as a DataFrame, one row per issue, in Arrow-backed dtypes.
+
+        Codes, slugs, pointers and ids stay strings, record, line and column stay integers
+        (missing ones are null, not NaN), so the table reads the same in pandas, Polars
+        (``polars.from_pandas``) or DuckDB.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``code, slug, severity, message, file, record, line, column, pointer,
+            record_id, hint, suggestion`` (the suggestion's text).
+
+        Raises
+        ------
+        ImportError
+            When pandas is not installed (``pip install 'newsevents[pandas]'``).
+
+        Examples
+        --------
+        >>> from newsevents import validate
+        >>> frame = validate([{"record_type": "actor"}]).to_pandas()
+        >>> str(frame["record"].dtype)
+        'int64[pyarrow]'
+        """
+        try:
+            import pandas
+        except ImportError as error:
+            raise ImportError(
+                "Report.to_pandas() needs pandas: pip install 'newsevents[pandas]'"
+            ) from error
+        import pyarrow
+
+        table = pyarrow.Table.from_pylist(
+            [_issue_row(i) for i in self.issues], schema=issue_table_schema()
+        )
+        frame: pandas.DataFrame = table.to_pandas(types_mapper=pandas.ArrowDtype)
+        return frame
+
+
+def _issue_row(issue: Issue) -> dict[str, Any]:
+    where = issue.location
+    return {
+        "code": issue.code,
+        "slug": issue.slug,
+        "severity": str(issue.severity),
+        "message": issue.message,
+        "file": where.file,
+        "record": where.record,
+        "line": where.line,
+        "column": where.column,
+        "pointer": where.pointer,
+        "record_id": issue.record_id,
+        "hint": issue.hint,
+        "suggestion": issue.suggestion.text() if issue.suggestion is not None else None,
+    }
+
+
+def issue_table_schema() -> Any:
+    """The Arrow schema of :meth:`Report.to_pandas`: strings and 64-bit integers, nullable."""
+    import pyarrow
+
+    text, number = pyarrow.string(), pyarrow.int64()
+    names = ("code", "slug", "severity", "message", "file", "record", "line", "column")
+    types = (text, text, text, text, text, number, number, number)
+    rest = ("pointer", "record_id", "hint", "suggestion")
+    return pyarrow.schema([*zip(names, types, strict=True), *((n, text) for n in rest)])
+
+
+@cache
+def report_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the report (``docs/report.schema.json``), read offline.
+
+    It ships inside the package (``newsevents/_published/report.schema.json``); in a source
+    checkout it is the repository's ``docs/report.schema.json``.
+
+    Examples
+    --------
+    >>> report_schema()["properties"]["report_version"]["const"] == REPORT_VERSION
+    True
+    """
+    shipped = files("newsevents") / "_published" / "report.schema.json"
+    source = shipped if shipped.is_file() else _ROOT / "docs" / "report.schema.json"
+    loaded: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return loaded
+
+
+_ROOT = Path(__file__).resolve().parents[2]

@@ -20,8 +20,9 @@ from newsevents.validation.checks.registry import (
     finisher,
     new_issue,
 )
-from newsevents.validation.issue import Issue
+from newsevents.validation.issue import Issue, Suggestion
 from newsevents.validation.messages import quote
+from newsevents.validation.suggest import near_id
 
 if TYPE_CHECKING:
     from newsevents.validation.checks.state import RunState
@@ -147,7 +148,11 @@ class ReferenceIndex:
             elif reference.kind != "document" or documents_at_hand:
                 code = KIND_CODES[reference.kind]
                 where = reference.place.location(reference.pointer)
-                yield new_issue(code, where, reference.record_id, found=_q(reference.target))
+                fix = near_id(reference.target, self.first[reference.kind])
+                suggestion = None if fix is None else Suggestion("replace", where.pointer, fix)
+                yield new_issue(
+                    code, where, reference.record_id, suggestion, found=_q(reference.target)
+                )
         self.pending.clear()
 
 

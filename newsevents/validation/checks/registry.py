@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from newsevents.codes import spec
 from newsevents.validation.hints import HINTS
-from newsevents.validation.issue import Issue, IssueLocation
+from newsevents.validation.issue import Issue, IssueLocation, Suggestion
 
 if TYPE_CHECKING:
     from newsevents.validation.checks.state import RunState
@@ -46,10 +46,12 @@ def new_issue(
     code: str,
     location: IssueLocation,
     record_id: str | None = None,
+    suggestion: Suggestion | None = None,
     /,
     **context: object,
 ) -> Issue:
-    """Return an issue of ``code``, its message rendered from the catalogue template."""
+    """Return an issue of ``code``, its message rendered from the catalogue template, with
+    the one edit that fixes it when there is one (:mod:`newsevents.validation.suggest`)."""
     check = spec(code)
     return Issue(
         code=code,
@@ -58,6 +60,7 @@ def new_issue(
         location=location,
         record_id=record_id,
         hint=HINTS.get(code),
+        suggestion=suggestion,
     )
 
 

@@ -16,9 +16,10 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from newsevents.codes import CATALOG
-from newsevents.validation.checks.registry import RecordContext
+from newsevents.validation.checks.registry import RecordContext, new_issue
 from newsevents.validation.issue import Issue
 from newsevents.validation.messages import describe, enumerate_values, pointer, quote
+from newsevents.validation.suggest import suggest
 
 TYPE_WORDS: dict[str, str] = {
     "string_type": "a string",
@@ -69,7 +70,8 @@ def structure_issues(
             continue
         if newer_minor and code == "NE303":
             continue
-        yield context.issue(code, at, **message_context)
+        fix = suggest(code, where, record)
+        yield new_issue(code, context.place.location(at), context.record_id, fix, **message_context)
 
 
 def record_path(loc: tuple[str | int, ...], record: Mapping[str, Any]) -> list[str | int]:
