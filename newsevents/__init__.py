@@ -4,6 +4,8 @@ military alerts, troop deployments and public statements.
 The public API is listed in ``__all__``; everything else is internal.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from newsevents.codebooks import CODEBOOK_VERSION
 from newsevents.dataset import (
     Dataset,
@@ -43,7 +45,21 @@ from newsevents.models import (
 from newsevents.validation import Issue, Report, validate
 from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION
 
+if TYPE_CHECKING:
+    from newsevents.scoring.scorecard import Scorecard
+
 __version__ = "0.1.0"
+
+
+def score(gold: Any, system: Any, **options: Any) -> "Scorecard":
+    """Validate two annotations, align ``system`` with ``gold`` and return the scorecard.
+
+    ``options`` are those of :func:`newsevents.scoring.score` (``match``, ``resamples``,
+    ``seed``); the scoring package (and scipy) is imported on first use only.
+    """
+    from newsevents.scoring.scorecard import score as score_annotations
+
+    return score_annotations(gold, system, **options)
 
 
 def parse_record(data: object) -> Document | Actor | Alert | Deployment | Statement:
@@ -88,6 +104,7 @@ __all__ = [
     "available_datasets",
     "load_dataset",
     "parse_record",
+    "score",
     "text_sha256",
     "validate",
 ]
