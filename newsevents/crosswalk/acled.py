@@ -1,0 +1,489 @@
+"""ACLED: read CSV exports with the 2023+ columns (``event_id_cnty`` ...); write the same.
+
+Older exports keyed by ``data_id`` are read with NE015 (their ``event_id_no_cnty`` and
+``iso3`` are not kept); a header without ``event_id_cnty`` and ``data_id`` is NE001.
+ACLED data may not be redistributed: the tests build their rows from the codebook.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from newsevents.codebooks import ACLED_EVENT_TYPES
+from newsevents.codebooks.acled import acled_disorder_type
+from newsevents.crosswalk import countries
+from newsevents.crosswalk.common import (
+    Conversion,
+    NotKept,
+    Record,
+    Skip,
+    SourceRow,
+    identifier,
+    open_text_lines,
+    short,
+)
+from newsevents.crosswalk.event_types import for_acled
+from newsevents.crosswalk.records import (
+    Seen,
+    event_record,
+    participant_of,
+    participants_of,
+    provenance,
+    source_document,
+    source_record,
+)
+
+COLUMNS: tuple[str, ...] = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+"""ACLED's API/CSV columns in 2023+ exports (domain.md 3.1)."""
+
+REQUIRED = ("event_date", "event_type", "sub_event_type", "actor1")
+NOT_KEPT: dict[str, str] = {
+    "inter1": "actor type codes have no field in the schema",
+    "inter2": "actor type codes have no field in the schema",
+    "interaction": "derived from inter1 and inter2, which are not kept",
+    "civilian_targeting": "the schema has no field for it",
+    "region": "derived from the country",
+    "admin3": "locations keep two admin levels",
+    "source_scale": "the schema has no field for it",
+    "fatalities": "the schema has no field for it",
+    "tags": "the schema has no field for it",
+    "event_id_no_cnty": "an older ACLED column",
+    "iso3": "an older ACLED column; iso is read",
+}
+_PRECISION = {"1": "day", "2": "week", "3": "month"}
+_ACLED_PRECISION = {"day": "1", "week": "2", "month": "3", "year": "3"}
+
+
+class AcledMapper:
+    """Turns ACLED rows into records."""
+
+    def __init__(self, conversion: Conversion, only: Iterable[str] | None = None) -> None:
+        self.conversion = conversion
+        self.only = frozenset(only) if only is not None else None
+        self.seen = Seen()
+        self.ids: dict[str, int] = {}
+        self.not_kept = NotKept("the newsevents schema")
+
+    def records(self, row: SourceRow) -> list[Record]:
+        """The records of one ACLED row, [] when skipped."""
+        try:
+            return self._records(row)
+        except Skip as skip:
+            self.conversion.skipped[skip.reason] += 1
+            return []
+
+    def _records(self, row: SourceRow) -> list[Record]:
+        report = self.conversion.report
+        key = "event_id_cnty" if "event_id_cnty" in row.values else "data_id"
+        event_id = row.get(key)
+        for name in (key, *REQUIRED):
+            if not row.get(name):
+                report("NE004", row, "/" + name, field=name)
+                raise Skip("source-value-missing")
+        if event_id in self.ids:
+            report(
+                "NE014", row, "/" + key, field=key, found=short(event_id), first=self.ids[event_id]
+            )
+            raise Skip("source-duplicate-id")
+        self.ids[event_id] = row.row
+        date = _date(row, report)
+        event_type, sub_type = row.get("event_type"), row.get("sub_event_type")
+        if event_type not in ACLED_EVENT_TYPES:
+            report(
+                "NE005",
+                row,
+                "/event_type",
+                field="event_type",
+                expected="an ACLED event type",
+                found=short(event_type),
+            )
+            raise Skip("source-code-unknown")
+        if sub_type not in ACLED_EVENT_TYPES[event_type]:
+            report(
+                "NE011",
+                row,
+                "/sub_event_type",
+                found=short(sub_type),
+                event_type=event_type,
+                expected=", ".join(ACLED_EVENT_TYPES[event_type]),
+            )
+            raise Skip("source-acled-type-mismatch")
+        self._check_derived(row, date, event_type)
+        precision = _PRECISION.get(row.get("time_precision"), "day")
+        if row.get("time_precision") not in ("", *_PRECISION):
+            report(
+                "NE003",
+                row,
+                "/time_precision",
+                field="time_precision",
+                expected="1, 2 or 3",
+                found=short(row.get("time_precision")),
+            )
+            raise Skip("source-value-invalid")
+        start = _period_start(date, precision)
+        kind = for_acled(sub_type)
+        if self.only is not None and kind not in self.only:
+            raise Skip(f"not-selected:{kind}")
+        location = self._location(row)
+        stamp = _timestamp(row, date)
+        for name, reason in NOT_KEPT.items():
+            if row.get(name) and row.get(name) != "0":
+                self.not_kept.add(name, row, reason)
+        if precision != "day" and start != date:
+            self.not_kept.add(
+                "event_date",
+                row,
+                f"a {precision}-precision date is kept as the first day of its period",
+            )
+        out: list[Record] = []
+        document = source_document(
+            "acled", title=f"ACLED event {event_id}", publisher=row.get("source") or None
+        )
+        if self.seen.document(document) is not None:
+            out.append(document)
+        actors = {}
+        for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+            actors[name] = [self._actor(n, out) for n in _names(row.get(name))]
+        event = event_record(
+            kind,
+            event_id=identifier("acled", event_id),
+            document_id=document["id"],
+            provenance=provenance("ACLED", event_id, row.row, Path(row.file).name, stamp, "ACLED"),
+            source=actors["actor1"][0] if actors["actor1"] else None,
+            target=actors["actor2"][0] if actors["actor2"] else None,
+            associates=(actors["assoc_actor_1"], actors["assoc_actor_2"]),
+            force=row.get("actor1") or None,
+            acled={"event_type": event_type, "sub_event_type": sub_type},
+            time={"date": start.isoformat(), "precision": precision},
+            locations=[location] if location else [],
+            notes=row.get("notes")[:20_000] or None,
+        )
+        if kind != "general":
+            event["participants"] = [
+                p for p in event["participants"] if not p["role"].endswith("_associate")
+            ]
+        out.append(event)
+        self.conversion.converted += 1
+        return out
+
+    def _check_derived(self, row: SourceRow, date: dt.date, event_type: str) -> None:
+        year, disorder = row.get("year"), row.get("disorder_type")
+        if year and year != str(date.year):
+            self.conversion.report(
+                "NE012",
+                row,
+                "/year",
+                field="year",
+                found=short(year),
+                basis=f"event_date {date}",
+                expected=date.year,
+            )
+        expected = acled_disorder_type(event_type)
+        if disorder and expected and disorder != expected:
+            self.conversion.report(
+                "NE012",
+                row,
+                "/disorder_type",
+                field="disorder_type",
+                found=short(disorder),
+                basis=f"event_type {event_type}",
+                expected=expected,
+            )
+
+    def _actor(self, name: str, out: list[Record]) -> str:
+        actor_id, record = self.seen.actor("acled", None, name[:500])
+        if record is not None:
+            out.append(record)
+        return actor_id
+
+    def _location(self, row: SourceRow) -> Record | None:
+        name = row.get("location")
+        if not name:
+            return None
+        location: Record = {"name": name[:500], "kind": "place"}
+        iso = row.get("iso").lstrip("0") or row.get("iso")
+        iso3 = countries.numeric_to_iso3().get(iso)
+        if iso and iso3 is None:
+            self.conversion.report(
+                "NE009", row, "/iso", field="iso", found=short(iso), table="ISO 3166-1 numeric"
+            )
+        if iso3:
+            location["country_code"] = iso3
+        for name_in in ("admin1", "admin2"):
+            if row.get(name_in):
+                location[name_in] = row.get(name_in)[:500]
+        latitude, longitude = row.get("latitude"), row.get("longitude")
+        try:
+            lat, lon = float(latitude), float(longitude)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError
+        except ValueError:
+            if latitude or longitude:
+                self.conversion.report(
+                    "NE003",
+                    row,
+                    "/latitude",
+                    field="latitude",
+                    expected="a latitude and longitude in range",
+                    found=short(f"{latitude},{longitude}"),
+                )
+                raise Skip("source-value-invalid") from None
+        else:
+            location["latitude"], location["longitude"] = lat, lon
+        precision = row.get("geo_precision")
+        if precision in ("1", "2", "3"):
+            location["geo_precision"] = int(precision)
+        return location
+
+    def finish(self, file: str) -> None:
+        """Report the values not kept in this file (NE013)."""
+        self.not_kept.flush(self.conversion, file)
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in text.split(";") if n.strip()] if text else []
+
+
+def _date(row: SourceRow, report: Callable[..., None]) -> dt.date:
+    text = row.get("event_date")
+    for pattern in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    report(
+        "NE003",
+        row,
+        "/event_date",
+        field="event_date",
+        expected="a date YYYY-MM-DD",
+        found=short(text),
+    )
+    raise Skip("source-value-invalid")
+
+
+def _period_start(date: dt.date, precision: str) -> dt.date:
+    if precision == "week":
+        return date - dt.timedelta(days=date.weekday())
+    if precision == "month":
+        return date.replace(day=1)
+    return date
+
+
+def _timestamp(row: SourceRow, date: dt.date) -> str:
+    text = row.get("timestamp")
+    if text.isdigit():
+        stamp = dt.datetime.fromtimestamp(int(text), dt.UTC)
+        return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def read_acled_rows(
+    path: str | Path, conversion: Conversion, only: Iterable[str] | None = None
+) -> Iterator[tuple[SourceRow, Record]]:
+    """Yield (source row, record) for each record of an ACLED CSV export."""
+    path = Path(path)
+    display = str(path)
+    mapper = AcledMapper(conversion, only)
+    header: list[str] | None = None
+    row_index = 0
+    try:
+        for number, text in open_text_lines(path):
+            if text is None or (header is None and not text.strip()):
+                if header is None:
+                    conversion.report(
+                        "NE001", None, file=display, source="ACLED", columns="?", row="(not UTF-8)"
+                    )
+                    conversion.unreadable = True
+                    return
+                continue
+            values = next(csv.reader((text,), strict=False), [])
+            if header is None:
+                header = values
+                if "event_id_cnty" not in header and "data_id" not in header:
+                    conversion.report(
+                        "NE001",
+                        None,
+                        file=display,
+                        source="ACLED",
+                        columns=len(header),
+                        row=short(text, 200),
+                    )
+                    conversion.unreadable = True
+                    return
+                if "event_id_cnty" not in header:
+                    conversion.report(
+                        "NE015",
+                        None,
+                        file=display,
+                        layout="data_id export",
+                        source="ACLED",
+                        reason="keyed by data_id, from before API v4 (2023)",
+                    )
+                continue
+            if not text.strip():
+                continue
+            conversion.read += 1
+            row = SourceRow(display, row_index, number, {})
+            row_index += 1
+            if len(values) != len(header):
+                conversion.report(
+                    "NE002",
+                    row,
+                    "",
+                    expected=len(header),
+                    layout="the file's header",
+                    found=len(values),
+                )
+                conversion.skipped["source-row-columns"] += 1
+                continue
+            row = SourceRow(display, row.row, number, dict(zip(header, values, strict=False)))
+            for record in mapper.records(row):
+                conversion.records[record["record_type"]] += 1
+                yield row, record
+    except OSError as error:
+        conversion.report("NE101", None, file=display, path=display, reason=str(error))
+        conversion.unreadable = True
+    mapper.finish(display)
+
+
+def read_acled(
+    path: str | Path, *, conversion: Conversion | None = None, only: Iterable[str] | None = None
+) -> Iterator[Record]:
+    """Yield the records of an ACLED CSV export."""
+    for _, record in read_acled_rows(path, conversion or Conversion(), only):
+        yield record
+
+
+class AcledWriter:
+    """Writes events that have an ACLED coding as ACLED CSV rows (2023+ columns)."""
+
+    def __init__(self, stream: TextIO, conversion: Conversion) -> None:
+        self.writer = csv.writer(stream, lineterminator="\n")
+        self.writer.writerow(COLUMNS)
+        self.conversion = conversion
+        self.documents: dict[str, Record] = {}
+        self.actors: dict[str, Record] = {}
+        self.not_kept = NotKept("ACLED")
+
+    def write(self, record: Record, place: SourceRow | None = None) -> None:
+        """Take one record: documents and actors are kept for the events that follow."""
+        kind = record.get("record_type")
+        if kind == "document":
+            self.documents[record["id"]] = record
+        elif kind == "actor":
+            self.actors[record["id"]] = record
+        elif kind == "event":
+            if not isinstance(record.get("acled"), dict):
+                self.not_kept.add(
+                    "/acled",
+                    place,
+                    "an ACLED row needs an ACLED event type, so events without one are not written",
+                )
+                return
+            values = self.row(record)
+            self.writer.writerow([values.get(c, "") for c in COLUMNS])
+            self.conversion.records["acled row"] += 1
+
+    def row(self, event: Record) -> dict[str, str]:
+        """The ACLED values of ``event`` by column."""
+        acled = event["acled"]
+        time = event.get("time") or {}
+        original = source_record(event).get("record_id")
+        values = {
+            "event_id_cnty": str(original) if original else str(event["id"]),
+            "event_date": str(time.get("date", "")),
+            "year": str(time.get("date", ""))[:4],
+            "time_precision": _ACLED_PRECISION.get(str(time.get("precision")), ""),
+            "disorder_type": acled_disorder_type(acled["event_type"]) or "",
+            "event_type": acled["event_type"],
+            "sub_event_type": acled["sub_event_type"],
+            "actor1": self._name(participant_of(event, "source", "speaker")),
+            "actor2": self._name(participant_of(event, "target", "addressee")),
+            "assoc_actor_1": "; ".join(
+                self._name(a) for a in participants_of(event, "source_associate")
+            ),
+            "assoc_actor_2": "; ".join(
+                self._name(a) for a in participants_of(event, "target_associate")
+            ),
+            "notes": str(event.get("notes") or ""),
+        }
+        locations = event.get("locations") or []
+        if locations:
+            location = locations[0]
+            iso3 = location.get("country_code") or ""
+            values["iso"] = countries.iso3_to_numeric().get(iso3, "")
+            values["country"] = countries.iso3_to_name().get(iso3, "")
+            values["location"] = location.get("name", "")
+            values["admin1"] = location.get("admin1") or ""
+            values["admin2"] = location.get("admin2") or ""
+            if location.get("latitude") is not None:
+                values["latitude"] = repr(float(location["latitude"]))
+                values["longitude"] = repr(float(location["longitude"]))
+            if location.get("geo_precision") is not None:
+                values["geo_precision"] = str(location["geo_precision"])
+        document = self.documents.get(event.get("document_id", ""), {})
+        values["source"] = document.get("publisher") or ""
+        annotated = (event.get("provenance") or {}).get("annotated_at")
+        if annotated:
+            stamp = dt.datetime.fromisoformat(str(annotated).replace("Z", "+00:00"))
+            values["timestamp"] = str(int(stamp.timestamp()))
+        return values
+
+    def _name(self, actor_id: str | None) -> str:
+        if actor_id is None:
+            return ""
+        return str(self.actors.get(actor_id, {}).get("name", ""))
+
+    def finish(self, file: str) -> None:
+        """Report what was not written (NE013)."""
+        self.not_kept.flush(self.conversion, file)
+
+
+def write_acled(
+    records: Iterable[Record], path: str | Path, *, conversion: Conversion | None = None
+) -> Conversion:
+    """Write the events of ``records`` that have an ACLED coding as an ACLED CSV file."""
+    conversion = conversion or Conversion()
+    with Path(path).open("w", encoding="utf-8", newline="") as stream:
+        writer = AcledWriter(stream, conversion)
+        for record in records:
+            writer.write(record)
+        writer.finish(str(path))
+    return conversion

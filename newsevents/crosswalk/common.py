@@ -1,0 +1,203 @@
+"""What every source shares: rows read, the conversion's counts and issues, ids and lines.
+
+A reader turns bytes into :class:`SourceRow` s, a mapper turns a row into records (or skips
+it, with a reason and an issue at the row), and a :class:`Conversion` counts everything:
+rows read, rows converted, rows skipped by reason, records written by type and issues by
+code.  Issues are the validator's :class:`~newsevents.validation.issue.Issue`: a conversion
+and a validation report the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from newsevents.codes import CATALOG, Severity
+from newsevents.validation.checks.registry import new_issue
+from newsevents.validation.issue import Issue, IssueLocation
+
+Record = dict[str, Any]
+EVENT_TYPES: tuple[str, ...] = ("alert", "deployment", "statement", "general")
+"""The event types a source row can become (the first three are the ``--only`` choices)."""
+
+_BOM = "\ufeff"
+_IDENTIFIER_UNSAFE = re.compile(r"[^A-Za-z0-9._:-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One row (or JSON record) of a source file: where it is and its values by field."""
+
+    file: str
+    row: int
+    line: int
+    values: dict[str, Any]
+
+    def get(self, name: str) -> str:
+        """The field's value as stripped text ('' when absent)."""
+        value = self.values.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+
+class Skip(Exception):
+    """A row cannot be converted; ``reason`` is the slug of the issue already reported."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Conversion:
+    """Counts and issues of one conversion: read, converted, skipped by reason, issues by code.
+
+    Every issue is counted; at most ``max_issues`` of each code are kept in ``issues`` (None:
+    all).  With ``sink``, issues are handed to it instead (the validator collects them).
+    """
+
+    max_issues: int | None = 100
+    sink: Callable[[Issue], None] | None = None
+    read: int = 0
+    converted: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    by_code: Counter[str] = field(default_factory=Counter)
+    records: Counter[str] = field(default_factory=Counter)
+    issues: list[Issue] = field(default_factory=list)
+    unreadable: bool = False
+
+    def add(self, issue: Issue) -> None:
+        """Count ``issue`` and keep it (or hand it to the sink)."""
+        self.by_code[issue.code] += 1
+        if self.sink is not None:
+            self.sink(issue)
+        elif self.max_issues is None or self.by_code[issue.code] <= self.max_issues:
+            self.issues.append(issue)
+
+    def report(
+        self, code: str, row: SourceRow | None, pointer: str = "", /, **context: object
+    ) -> None:
+        """Add an issue of ``code`` at ``row`` (file level when None) and ``pointer``."""
+        if row is None:
+            location = IssueLocation(file=str(context.pop("file", "")) or None, pointer=pointer)
+        else:
+            location = IssueLocation(row.file, row.row, row.line, None, pointer)
+        self.add(new_issue(code, location, None, **context))
+
+    @property
+    def errors(self) -> int:
+        """Number of errors counted."""
+        return sum(n for c, n in self.by_code.items() if CATALOG[c].severity == Severity.ERROR)
+
+    def summary(self) -> dict[str, Any]:
+        """The counts as JSON: read, converted, skipped by reason, records and issues."""
+        return {
+            "read": self.read,
+            "converted": self.converted,
+            "skipped": dict(sorted(self.skipped.items())),
+            "records": dict(sorted(self.records.items())),
+            "issues": dict(sorted(self.by_code.items())),
+        }
+
+    def summary_text(self) -> str:
+        """The counts in one paragraph, for people."""
+        skipped = sum(self.skipped.values())
+        reasons = ", ".join(f"{r} {n}" for r, n in sorted(self.skipped.items()))
+        records = ", ".join(f"{n} {t}" for t, n in sorted(self.records.items())) or "none"
+        issues = ", ".join(f"{c} {n}" for c, n in sorted(self.by_code.items())) or "none"
+        return (
+            f"read {self.read} row(s), converted {self.converted}, skipped {skipped}"
+            + (f" ({reasons})" if reasons else "")
+            + f"\nrecords written: {records}\nissues by code: {issues}\n"
+        )
+
+
+def open_text_lines(path: Path) -> Iterator[tuple[int, str | None]]:
+    """Yield (1-based line number, text without its line end) for each line of ``path``.
+
+    A ``.zip`` holding one member (GDELT's ``.CSV.zip``) is read through.  A line that is not
+    UTF-8 yields None as its text; a BOM on the first line and CR before LF are dropped.
+    """
+    with _open_binary(path) as stream:
+        for number, raw in enumerate(stream, 1):
+            data = raw.rstrip(b"\n").rstrip(b"\r")
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                yield number, None
+                continue
+            if number == 1 and text.startswith(_BOM):
+                text = text[1:]
+            yield number, text
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    if path.suffix.lower() == ".zip":
+        archive = zipfile.ZipFile(path)
+        names = [n for n in archive.namelist() if not n.endswith("/")]
+        if len(names) != 1:
+            raise OSError(f"expected one file in the ZIP archive, found {len(names)}")
+        return archive.open(names[0])
+    return path.open("rb")
+
+
+def identifier(*parts: str) -> str:
+    """A record id from ``parts``: safe characters only, at most 128, starting alphanumeric."""
+    text = "-".join(_IDENTIFIER_UNSAFE.sub("-", p).strip("-") for p in parts if p)
+    text = text.lstrip("._:-") or "x"
+    if len(text) > 128:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+        text = text[:115] + "-" + digest
+    return text
+
+
+def digest(text: str, length: int = 12) -> str:
+    """A short, stable hex digest of ``text`` (for ids derived from URLs and names)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def short(value: object, limit: int = 80) -> str:
+    """``value`` quoted for a message, shortened to ``limit`` characters."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return repr(text) if isinstance(value, str) else text
+
+
+class NotKept:
+    """Counts, per field, the values that have no place in the target (reported once, NE013)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.counts: Counter[str] = Counter()
+        self.first: dict[str, SourceRow | None] = {}
+        self.reasons: dict[str, str] = {}
+
+    def add(self, name: str, row: SourceRow | None, reason: str) -> None:
+        """Count one value of field ``name`` not kept, first seen at ``row``."""
+        if name not in self.counts:
+            self.first[name] = row
+            self.reasons[name] = reason
+        self.counts[name] += 1
+
+    def flush(self, conversion: Conversion, file: str) -> None:
+        """Report each field's count at the row it was first seen in, then start again."""
+        for name, count in self.counts.items():
+            row = self.first[name]
+            context: dict[str, object] = {
+                "field": name,
+                "count": count,
+                "target": self.target,
+                "reason": self.reasons[name],
+            }
+            if row is None:
+                context["file"] = file
+            conversion.report("NE013", row, "/" + name.lstrip("/"), **context)
+        self.counts.clear()
+        self.first.clear()
+        self.reasons.clear()

@@ -1,0 +1,676 @@
+"""GDELT events: read GDELT 2.0 (61 columns), 1.0 (57/58) and header CSVs; write 2.0 rows.
+
+The layout is detected from the first line, never guessed: a header names the columns (such
+as gdeltPyR's 62-column export with ``CAMEOCodeDescription``); without a header the number of
+TAB-separated fields decides (61: GDELT 2.0; 58 and 57: GDELT 1.0 with and without
+SOURCEURL).  Anything else is NE001 naming the column count and the first row.  Each row
+becomes an event (its type from ``crosswalk/data/event_types.json``), the article it was read
+in (a document known by its URL) and its actors; every disagreement with our codebooks and
+every value with no place in the schema is an issue at the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from newsevents.codebooks import cameo_code
+from newsevents.crosswalk import countries
+from newsevents.crosswalk.common import Conversion, NotKept, Record, Skip, SourceRow, short
+from newsevents.crosswalk.event_types import for_cameo
+from newsevents.crosswalk.records import (
+    CAMEO_ACTOR_CODE,
+    Seen,
+    actor_country,
+    actor_roles,
+    cameo_coding,
+    event_record,
+    participant_of,
+    provenance,
+    source_document,
+    source_record,
+)
+
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
+_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+COLUMNS_2: tuple[str, ...] = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR),
+    *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{c}" for c in _GEO),
+    *(f"Actor2Geo_{c}" for c in _GEO),
+    *(f"ActionGeo_{c}" for c in _GEO),
+    "DATEADDED",
+    "SOURCEURL",
+)
+"""The 61 columns of a GDELT 2.0 event row, in order (GDELT Event Codebook V2.0)."""
+
+COLUMNS_1: tuple[str, ...] = tuple(c for c in COLUMNS_2 if not c.endswith("Geo_ADM2Code"))
+"""GDELT 1.0: 58 columns, no ``*Geo_ADM2Code``, DATEADDED as YYYYMMDD."""
+
+DESCRIPTION = "CAMEOCodeDescription"
+"""gdeltPyR's extra column after EventCode (derivable from the code, so not kept)."""
+
+NOT_KEPT: dict[str, str] = {
+    **{
+        f"Actor{n}{c}": "the actor record keeps the CAMEO actor code, not its decomposition"
+        for n in (1, 2)
+        for c in ("KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code")
+    },
+    "IsRootEvent": "the schema has no field for it",
+    "NumMentions": "the schema has no field for it (use GDELT's mentions table)",
+    "NumSources": "the schema has no field for it",
+    "NumArticles": "the schema has no field for it",
+    "AvgTone": "the schema has no field for it",
+    **{
+        f"Actor{n}Geo_{c}": "an actor's place has no field in the schema (only the event's)"
+        for n in (1, 2)
+        for c in _GEO
+        if c != "Type"
+    },
+    "ActionGeo_FeatureID": "locations carry no gazetteer feature id",
+    DESCRIPTION: "the name is the codebook's, derived from EventCode",
+}
+"""Columns with no place in the schema, and why; their non-empty values are counted (NE013)."""
+
+_GEO_KIND = {"1": "country", "2": "admin_area", "3": "place", "4": "place", "5": "admin_area"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A GDELT file layout: its name, columns, delimiter and whether a header line comes first."""
+
+    name: str
+    columns: tuple[str, ...]
+    delimiter: str = "\t"
+    header: bool = False
+
+    @property
+    def dataset(self) -> str:
+        """The dataset a row of this layout belongs to."""
+        return "GDELT 1.0" if self.name.startswith("GDELT 1.0") else "GDELT 2.0"
+
+
+LAYOUTS: dict[int, Layout] = {
+    61: Layout("GDELT 2.0 events (61 columns)", COLUMNS_2),
+    58: Layout("GDELT 1.0 events (58 columns)", COLUMNS_1),
+    57: Layout("GDELT 1.0 events (57 columns, no SOURCEURL)", COLUMNS_1[:-1]),
+}
+
+
+def detect_layout(first_line: str) -> Layout | None:
+    """The layout that ``first_line`` (BOM removed) shows, or None when it is none we read."""
+    if first_line.upper().startswith("GLOBALEVENTID"):
+        delimiter = "\t" if "\t" in first_line else ","
+        names = tuple(_split(first_line, delimiter))
+        known = set(COLUMNS_2) | {DESCRIPTION}
+        required = set(COLUMNS_1[:-1])
+        if required <= set(names) and set(names) <= known and len(set(names)) == len(names):
+            return Layout(f"header CSV ({len(names)} columns)", names, delimiter, True)
+        return None
+    return LAYOUTS.get(len(first_line.split("\t")))
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    if delimiter == "\t":
+        return line.split("\t")
+    return next(csv.reader((line,), strict=False))
+
+
+def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow]]:
+    """Yield each data row of a GDELT file with its layout; problems go to ``conversion``."""
+    from newsevents.crosswalk.common import open_text_lines
+
+    display = str(path)
+    layout: Layout | None = None
+    row = 0
+    for number, text in open_text_lines(path):
+        if text is None:
+            if layout is None:
+                conversion.report(
+                    "NE001", None, file=display, source="GDELT", columns="?", row="(not UTF-8)"
+                )
+                conversion.unreadable = True
+                return
+            conversion.read += 1
+            place = SourceRow(display, row, number, {})
+            conversion.report(
+                "NE003", place, "", field="(row)", expected="UTF-8 text", found="an invalid byte"
+            )
+            conversion.skipped["source-value-invalid"] += 1
+            row += 1
+            continue
+        if layout is None:
+            layout = detect_layout(text)
+            if layout is None:
+                columns = len(_split(text, "," if "\t" not in text else "\t"))
+                conversion.report(
+                    "NE001",
+                    None,
+                    file=display,
+                    source="GDELT",
+                    columns=columns,
+                    row=short(text, 200),
+                )
+                conversion.unreadable = True
+                return
+            if layout.name.startswith("GDELT 1.0"):
+                conversion.report(
+                    "NE015",
+                    None,
+                    file=display,
+                    layout=layout.name,
+                    source="GDELT",
+                    reason="DATEADDED is a day, and places have no ADM2 code",
+                )
+            if layout.header:
+                continue
+        if not text.strip():
+            continue
+        conversion.read += 1
+        place = SourceRow(display, row, number, {})
+        row += 1
+        try:
+            values = _split(text, layout.delimiter)
+        except csv.Error as error:  # pragma: no cover - strict=False parses any single line
+            conversion.report(
+                "NE003", place, "", field="(row)", expected="a CSV row", found=str(error)
+            )
+            conversion.skipped["source-value-invalid"] += 1
+            continue
+        if len(values) != len(layout.columns):
+            conversion.report(
+                "NE002",
+                place,
+                "",
+                expected=len(layout.columns),
+                layout=layout.name,
+                found=len(values),
+            )
+            conversion.skipped["source-row-columns"] += 1
+            continue
+        yield (
+            layout,
+            SourceRow(display, place.row, number, dict(zip(layout.columns, values, strict=False))),
+        )
+
+
+class GdeltMapper:
+    """Turns GDELT rows into records, remembering ids, documents and actors across the file."""
+
+    def __init__(self, conversion: Conversion, only: Iterable[str] | None = None) -> None:
+        self.conversion = conversion
+        self.only = frozenset(only) if only is not None else None
+        self.seen = Seen()
+        self.ids: dict[str, int] = {}
+        self.not_kept = NotKept("the newsevents schema")
+
+    def records(self, layout: Layout, row: SourceRow) -> list[Record]:
+        """The records of ``row`` (document and actors first when new), [] when skipped."""
+        try:
+            return self._records(layout, row)
+        except Skip as skip:
+            self.conversion.skipped[skip.reason] += 1
+            return []
+
+    def _records(self, layout: Layout, row: SourceRow) -> list[Record]:
+        report = self.conversion.report
+        event_id = row.get("GLOBALEVENTID")
+        if not event_id.isdigit():
+            report(
+                "NE003",
+                row,
+                "/GLOBALEVENTID",
+                field="GLOBALEVENTID",
+                expected="a number",
+                found=short(event_id),
+            )
+            raise Skip("source-value-invalid")
+        if event_id in self.ids:
+            report(
+                "NE014",
+                row,
+                "/GLOBALEVENTID",
+                field="GLOBALEVENTID",
+                found=event_id,
+                first=self.ids[event_id],
+            )
+            raise Skip("source-duplicate-id")
+        self.ids[event_id] = row.row
+        date = _date(row, "SQLDATE", report)
+        self._check_dates(row, date)
+        code, goldstein = self._coding(row)
+        event_type = for_cameo(code)
+        added = _added(row, layout, report)
+        if self.only is not None and event_type not in self.only:
+            raise Skip(f"not-selected:{event_type}")
+        self._count_not_kept(row)
+        out: list[Record] = []
+        document = self._document(row, layout)
+        new_document = self.seen.document(document)
+        if new_document is not None:
+            out.append(new_document)
+        actors = [self._actor(row, n, out) for n in (1, 2)]
+        entry = cameo_code(code)
+        assert entry is not None
+        location = self._location(row)
+        event = event_record(
+            event_type,
+            event_id=f"gdelt-{event_id}",
+            document_id=document["id"],
+            provenance=provenance(
+                layout.dataset, event_id, row.row, Path(row.file).name, added, layout.dataset
+            ),
+            source=actors[0],
+            target=actors[1],
+            force=row.get("Actor1Name") or None,
+            summary=f"{row.get('Actor1Name') or 'An actor'}: {entry.name} (CAMEO {code})",
+            cameo=cameo_coding(code, goldstein),
+            time={"date": date.isoformat(), "precision": "day"},
+            locations=[location] if location else [],
+        )
+        out.append(event)
+        self.conversion.converted += 1
+        return out
+
+    def _check_dates(self, row: SourceRow, date: dt.date) -> None:
+        fraction = round(date.year + ((date.month - 1) * 30 + date.day) / 365, 4)
+        expected = {
+            "MonthYear": f"{date.year}{date.month:02d}",
+            "Year": str(date.year),
+            "FractionDate": f"{fraction:.4f}",
+        }
+        for name, value in expected.items():
+            found = row.get(name)
+            same = found == value
+            if name == "FractionDate":
+                try:
+                    same = abs(float(found) - fraction) < 0.00015
+                except ValueError:
+                    same = False
+            if not same:
+                self.conversion.report(
+                    "NE012",
+                    row,
+                    "/" + name,
+                    field=name,
+                    found=short(found),
+                    basis=f"SQLDATE {row.get('SQLDATE')}",
+                    expected=value,
+                )
+
+    def _coding(self, row: SourceRow) -> tuple[str, float]:
+        report = self.conversion.report
+        code = row.get("EventCode")
+        if not code:
+            report("NE004", row, "/EventCode", field="EventCode")
+            raise Skip("source-value-missing")
+        entry = cameo_code(code)
+        if entry is None:
+            report(
+                "NE005",
+                row,
+                "/EventCode",
+                field="EventCode",
+                expected="a CAMEO 1.1b3 event code",
+                found=short(code),
+            )
+            raise Skip("source-code-unknown")
+        for name, expected in (("EventBaseCode", code[:3]), ("EventRootCode", entry.root)):
+            found = row.get(name)
+            if found != expected:
+                report(
+                    "NE006",
+                    row,
+                    "/" + name,
+                    field=name,
+                    found=short(found),
+                    code=code,
+                    expected=expected,
+                )
+        quad = row.get("QuadClass")
+        if quad != str(entry.quad_gdelt):
+            report(
+                "NE007", row, "/QuadClass", found=short(quad), code=code, expected=entry.quad_gdelt
+            )
+        text = row.get("GoldsteinScale")
+        try:
+            given: float | None = float(text)
+        except ValueError:
+            given = None
+        if given is not None and not -10 <= given <= 10:
+            given = None
+        expected_goldstein = entry.goldstein_gdelt
+        if expected_goldstein is None:
+            if given is None:
+                report(
+                    "NE003",
+                    row,
+                    "/GoldsteinScale",
+                    field="GoldsteinScale",
+                    expected="a number from -10 to 10",
+                    found=short(text),
+                )
+                raise Skip("source-value-invalid")
+            return code, given
+        if given is None or abs(given - expected_goldstein) > 1e-9:
+            report(
+                "NE008",
+                row,
+                "/GoldsteinScale",
+                found=short(text),
+                code=code,
+                expected=expected_goldstein,
+            )
+        return code, expected_goldstein
+
+    def _count_not_kept(self, row: SourceRow) -> None:
+        for name, reason in NOT_KEPT.items():
+            value = row.get(name)
+            if value and value != "0":
+                self.not_kept.add(name, row, reason)
+
+    def _document(self, row: SourceRow, layout: Layout) -> Record:
+        url = row.get("SOURCEURL")
+        if url.startswith(("http://", "https://")) and " " not in url and len(url) <= 2000:
+            return source_document("gdelt", url=url)
+        if url:
+            return source_document("gdelt", title=url)
+        title = f"{layout.dataset} event {row.get('GLOBALEVENTID')} (no SOURCEURL)"
+        return source_document("gdelt", title=title)
+
+    def _actor(self, row: SourceRow, number: int, out: list[Record]) -> str | None:
+        field = f"Actor{number}Code"
+        code, name = row.get(field), row.get(f"Actor{number}Name")
+        if code and not CAMEO_ACTOR_CODE.match(code):
+            self.conversion.report("NE010", row, "/" + field, field=field, found=short(code))
+            code = ""
+        if not code and not name:
+            return None
+        actor_id, record = self.seen.actor("gdelt", code or None, name or code)
+        if record is not None:
+            out.append(record)
+        return actor_id
+
+    def _location(self, row: SourceRow) -> Record | None:
+        geo_type = row.get("ActionGeo_Type")
+        name = row.get("ActionGeo_FullName")
+        if geo_type in ("", "0") or not name:
+            return None
+        location: Record = {"name": name[:500], "kind": _GEO_KIND.get(geo_type, "place")}
+        fips = row.get("ActionGeo_CountryCode")
+        iso3 = countries.fips_to_iso3().get(fips)
+        if fips and iso3 is None:
+            self.conversion.report(
+                "NE009",
+                row,
+                "/ActionGeo_CountryCode",
+                field="ActionGeo_CountryCode",
+                found=short(fips),
+                table="FIPS 10-4",
+            )
+            if location["kind"] == "country":
+                location["kind"] = "region"
+        if iso3:
+            location["country_code"] = iso3
+        for name_in, name_out in (
+            ("ActionGeo_ADM1Code", "admin1"),
+            ("ActionGeo_ADM2Code", "admin2"),
+        ):
+            if row.get(name_in):
+                location[name_out] = row.get(name_in)[:500]
+        latitude, longitude = row.get("ActionGeo_Lat"), row.get("ActionGeo_Long")
+        try:
+            lat, lon = float(latitude), float(longitude)
+        except ValueError:
+            if latitude or longitude:
+                self.conversion.report(
+                    "NE003",
+                    row,
+                    "/ActionGeo_Lat",
+                    field="ActionGeo_Lat",
+                    expected="a latitude and longitude",
+                    found=short(f"{latitude},{longitude}"),
+                )
+                raise Skip("source-value-invalid") from None
+            return location
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.conversion.report(
+                "NE003",
+                row,
+                "/ActionGeo_Lat",
+                field="ActionGeo_Lat",
+                expected="a latitude and longitude in range",
+                found=short(f"{latitude},{longitude}"),
+            )
+            raise Skip("source-value-invalid")
+        location["latitude"], location["longitude"] = lat, lon
+        return location
+
+    def finish(self, file: str) -> None:
+        """Report the values not kept in this file (NE013, once per column)."""
+        self.not_kept.flush(self.conversion, file)
+
+
+def _date(row: SourceRow, name: str, report: Callable[..., None]) -> dt.date:
+    text = row.get(name)
+    try:
+        if len(text) != 8 or not text.isdigit():
+            raise ValueError(text)
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        report("NE003", row, "/" + name, field=name, expected="a date YYYYMMDD", found=short(text))
+        raise Skip("source-value-invalid") from None
+
+
+def _added(row: SourceRow, layout: Layout, report: Callable[..., None]) -> str:
+    text = row.get("DATEADDED")
+    size = 8 if layout.dataset == "GDELT 1.0" else 14
+    try:
+        if len(text) != size or not text.isdigit():
+            raise ValueError(text)
+        stamp = dt.datetime.strptime(text.ljust(14, "0"), "%Y%m%d%H%M%S")
+    except ValueError:
+        expected = "a day YYYYMMDD" if size == 8 else "a UTC time YYYYMMDDHHMMSS"
+        report("NE003", row, "/DATEADDED", field="DATEADDED", expected=expected, found=short(text))
+        raise Skip("source-value-invalid") from None
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def read_gdelt(
+    path: str | Path,
+    *,
+    conversion: Conversion | None = None,
+    only: Iterable[str] | None = None,
+) -> Iterator[Record]:
+    """Yield the records of a GDELT events file (``.CSV``, ``.CSV.zip`` or a header CSV).
+
+    Issues and counts go to ``conversion`` when given; ``only`` keeps the rows of these
+    event types (the others are skipped and counted).
+    """
+    for _, record in read_gdelt_rows(path, conversion or Conversion(), only):
+        yield record
+
+
+def read_gdelt_rows(
+    path: str | Path, conversion: Conversion, only: Iterable[str] | None = None
+) -> Iterator[tuple[SourceRow, Record]]:
+    """Yield (source row, record) for each record of a GDELT file."""
+    path = Path(path)
+    mapper = GdeltMapper(conversion, only)
+    try:
+        for layout, row in rows(path, conversion):
+            for record in mapper.records(layout, row):
+                conversion.records[record["record_type"]] += 1
+                yield row, record
+    except OSError as error:
+        conversion.report("NE101", None, file=str(path), path=str(path), reason=str(error))
+        conversion.unreadable = True
+    mapper.finish(str(path))
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+class GdeltWriter:
+    """Writes events as GDELT 2.0 rows (61 TAB-separated columns, no header)."""
+
+    def __init__(self, stream: TextIO, conversion: Conversion) -> None:
+        self.stream = stream
+        self.conversion = conversion
+        self.documents: dict[str, Record] = {}
+        self.actors: dict[str, Record] = {}
+        self.next_id = 1
+        self.not_kept = NotKept("GDELT 2.0")
+
+    def write(self, record: Record, place: SourceRow | None = None) -> None:
+        """Take one record: documents and actors are kept for the events that follow."""
+        kind = record.get("record_type")
+        if kind == "document":
+            self.documents[record["id"]] = record
+        elif kind == "actor":
+            self.actors[record["id"]] = record
+        elif kind == "event":
+            self._event(record, place)
+
+    def _event(self, event: Record, place: SourceRow | None) -> None:
+        cameo = event.get("cameo")
+        if not isinstance(cameo, dict):
+            self.not_kept.add(
+                "/cameo",
+                place,
+                "a GDELT row needs a CAMEO event code, so events without one are not written",
+            )
+            return
+        self.stream.write("\t".join(self.row(event)) + "\n")
+        self.conversion.records["gdelt row"] += 1
+
+    def row(self, event: Record) -> list[str]:
+        """The 61 values of ``event``'s GDELT 2.0 row."""
+        values = dict.fromkeys(COLUMNS_2, "")
+        original = source_record(event).get("record_id")
+        if isinstance(original, str) and original.isdigit():
+            values["GLOBALEVENTID"] = original
+        else:
+            values["GLOBALEVENTID"] = str(self.next_id)
+            self.next_id += 1
+        time = event.get("time") or {}
+        if time.get("date"):
+            date = dt.date.fromisoformat(time["date"])
+            values["SQLDATE"] = date.strftime("%Y%m%d")
+            values["MonthYear"] = date.strftime("%Y%m")
+            values["Year"] = str(date.year)
+            fraction = date.year + ((date.month - 1) * 30 + date.day) / 365
+            values["FractionDate"] = f"{fraction:.4f}"
+        for number, roles in ((1, ("source", "speaker")), (2, ("target", "addressee"))):
+            actor = self.actors.get(participant_of(event, *roles) or "")
+            if actor is not None:
+                values.update(_actor_columns(number, actor))
+        cameo = event["cameo"]
+        code = str(cameo["code"])
+        values["EventCode"] = code
+        values["EventBaseCode"] = code[:3]
+        values["EventRootCode"] = str(cameo["root"])
+        values["QuadClass"] = str(cameo["quad_class"])
+        values["GoldsteinScale"] = repr(float(cameo["goldstein"]))
+        for name in ("Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type"):
+            values[name] = "0"
+        locations = event.get("locations") or []
+        if locations:
+            values.update(_geo_columns(locations[0]))
+        annotated = (event.get("provenance") or {}).get("annotated_at", "")
+        if annotated:
+            stamp = dt.datetime.fromisoformat(annotated.replace("Z", "+00:00"))
+            stamp = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
+            values["DATEADDED"] = stamp.strftime("%Y%m%d%H%M%S")
+        document = self.documents.get(event.get("document_id", ""), {})
+        values["SOURCEURL"] = document.get("url") or document.get("title") or ""
+        return [_clean(values[c]) for c in COLUMNS_2]
+
+    def finish(self, file: str) -> None:
+        """Report what was not written (NE013)."""
+        self.not_kept.flush(self.conversion, file)
+
+
+def _actor_columns(number: int, actor: Record) -> dict[str, str]:
+    code = actor.get("cameo_code") or ""
+    prefix = f"Actor{number}"
+    found = {f"{prefix}Code": code, f"{prefix}Name": actor.get("name", "")}
+    country = actor.get("country") or (actor_country(code) if code else None)
+    found[f"{prefix}CountryCode"] = country or ""
+    for index, role in enumerate(actor_roles(code)[:3], 1):
+        found[f"{prefix}Type{index}Code"] = role
+    return found
+
+
+def _geo_columns(location: Record) -> dict[str, str]:
+    iso3 = location.get("country_code")
+    kind = location.get("kind")
+    in_us = iso3 == "USA"
+    geo_type = {
+        "country": "1",
+        "admin_area": "2" if in_us else "5",
+        "place": "3" if in_us else "4",
+    }.get(str(kind), "4")
+    found = {
+        "ActionGeo_Type": geo_type,
+        "ActionGeo_FullName": location.get("name", ""),
+        "ActionGeo_CountryCode": countries.iso3_to_fips().get(iso3 or "", ""),
+        "ActionGeo_ADM1Code": location.get("admin1") or "",
+        "ActionGeo_ADM2Code": location.get("admin2") or "",
+    }
+    if location.get("latitude") is not None:
+        found["ActionGeo_Lat"] = repr(float(location["latitude"]))
+        found["ActionGeo_Long"] = repr(float(location["longitude"]))
+    return found
+
+
+def _clean(value: str) -> str:
+    return value.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+def write_gdelt(
+    records: Iterable[Record], path: str | Path, *, conversion: Conversion | None = None
+) -> Conversion:
+    """Write the events of ``records`` as a GDELT 2.0 events file (TAB-separated, no header)."""
+    conversion = conversion or Conversion()
+    with Path(path).open("w", encoding="utf-8", newline="") as stream:
+        writer = GdeltWriter(stream, conversion)
+        for record in records:
+            writer.write(record)
+        writer.finish(str(path))
+    return conversion
+
+
+def gdelt_row_values(line: str) -> Sequence[str]:
+    """Split one written GDELT 2.0 line into its 61 values (for tests and round trips)."""
+    return line.rstrip("\n").split("\t")
