@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-SUBCOMMAND_MODULES = ("newsevents.validation.cli", "newsevents.scoring.cli")
+SUBCOMMAND_MODULES = ("newsevents.validation.cli", "newsevents.view.cli", "newsevents.scoring.cli")
 """Modules that each register subcommands with ``add_parser(commands)``: one per feature."""
 
 

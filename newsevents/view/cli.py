@@ -1,0 +1,148 @@
+"""``newsevents view``: an annotation, or a comparison of two, as HTML or in the terminal.
+
+The input is validated first: a view of broken records would mislead, so invalid input gets
+the validator's report on stderr and exit status 1 (2 when a path cannot be read at all).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from newsevents.io.readers import FileReading, find_files
+from newsevents.validation import Report, validate
+from newsevents.validation.render import render_text
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+UNREADABLE_CODES = frozenset({"NE101", "NE105"})
+
+_EPILOG = """\
+examples:
+  newsevents view datasets/military-posture-2022/1.0.0/records.json -o article.html
+  newsevents view my-annotations/ --documents my-documents.jsonl --terminal
+  newsevents view --gold gold.jsonl --system system.jsonl -o diff.html
+exit status: 0 written, 1 invalid input, 2 usage error or unreadable input."""
+
+
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
+    """Register the ``view`` subcommand."""
+    parser = commands.add_parser(
+        "view",
+        help="show an annotation (or a gold/system comparison) as one HTML file or in the terminal",
+        description="Write one self-contained HTML file showing each document's text with "
+        "every span\nhighlighted beside its events (docs/view.md), or print it in the terminal.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of records")
+    parser.add_argument(
+        "--documents",
+        action="append",
+        metavar="PATH",
+        help="file or folder of the document records the spans point into (repeatable)",
+    )
+    parser.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="HTML file to write (default: stdout)"
+    )
+    parser.add_argument("--title", help="page title (default: the document's title)")
+    parser.add_argument(
+        "--terminal", action="store_true", help="print the view in the terminal instead of HTML"
+    )
+    parser.add_argument(
+        "--width", type=int, default=None, metavar="N", help="terminal width (default: detected)"
+    )
+    parser.add_argument("--gold", metavar="PATH", help="the gold annotation of a comparison")
+    parser.add_argument("--system", metavar="PATH", help="the system annotation to compare")
+    parser.add_argument(
+        "--match",
+        default=None,
+        metavar="RULE",
+        help="event matching rule of the comparison (docs/scoring.md; default: the scorer's)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate the input, render the view and write it; return the exit status."""
+    comparing = args.gold is not None or args.system is not None
+    if comparing and (args.gold is None or args.system is None or args.paths):
+        return _usage("a comparison takes --gold PATH and --system PATH, and no other PATH")
+    if not comparing and not args.paths:
+        return _usage("give the PATH of the records to view, or --gold and --system")
+    if args.width is not None and args.width < 20:
+        return _usage("--width must be 20 or more")
+    if comparing:
+        from newsevents.scoring import ScoringInputError
+        from newsevents.view.compare import comparison_page
+
+        try:
+            page, marks = comparison_page(args.gold, args.system, args.match)
+        except KeyError as error:
+            return _usage(f"unknown matching rule {error}")
+        except ScoringInputError as error:
+            return _invalid(error.report, f"the {error.side} annotation")
+        return _write(args, page, marks)
+    report = validate(list(args.paths), documents=args.documents)
+    if not report.valid:
+        return _invalid(report, "the input")
+    from newsevents.view.page import build_page
+
+    return _write(args, build_page(read_records([*args.paths, *(args.documents or ())])), ())
+
+
+def read_records(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]]:
+    """Return the records of every file under ``paths`` (already validated), in order."""
+    found: list[dict[str, Any]] = []
+    for file in find_files(paths):
+        if file.problem is None:
+            found += [
+                dict(i) for _, i in FileReading(file.path, file.display) if isinstance(i, Mapping)
+            ]
+    return found
+
+
+def _write(args: argparse.Namespace, page: Any, marks: Iterable[tuple[str, str]]) -> int:
+    if args.terminal:
+        from newsevents.view.terminal import TerminalViewUnavailable, render_page_terminal
+
+        width = args.width or _terminal_width()
+        try:
+            text = render_page_terminal(page, width=width, colour=sys.stdout.isatty())
+        except TerminalViewUnavailable as error:
+            return _usage(str(error))
+        sys.stdout.write(text)
+        return EXIT_OK
+    from newsevents.view.html import render_page
+
+    html = render_page(page, title=args.title, marks=marks)
+    if args.output == "-":
+        sys.stdout.write(html)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(html, encoding="utf-8")
+    except OSError as error:
+        return _usage(f"cannot write {args.output}: {error.strerror or error}")
+    sys.stderr.write(f"newsevents view: wrote {args.output}\n")
+    return EXIT_OK
+
+
+def _terminal_width() -> int:
+    try:
+        return max(os.get_terminal_size().columns, 20)
+    except OSError:
+        return 100
+
+
+def _invalid(report: Report, what: str) -> int:
+    sys.stderr.write(render_text(report))
+    sys.stderr.write(f"newsevents view: {what} is not valid; fix the errors above first\n")
+    return EXIT_USAGE if UNREADABLE_CODES & report.codes() else EXIT_INVALID
+
+
+def _usage(message: str) -> int:
+    sys.stderr.write(f"newsevents view: {message}\n")
+    return EXIT_USAGE

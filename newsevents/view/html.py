@@ -1,0 +1,131 @@
+"""One self-contained HTML file: the page model through a Jinja2 template with autoescaping.
+
+Every string from an annotation reaches the page through Jinja2's HTML escaping; the script's
+data is JSON with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no string can close the
+script element.  The style and script are inlined and allowed by their hashes in a Content
+Security Policy that forbids everything else: no network, no other script.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsevents.view.page import EventEntry, Page, Piece, build_page
+from newsevents.view.spans import Span
+
+try:
+    import jinja2
+    from markupsafe import Markup
+except ImportError as error:  # pragma: no cover - jinja2 is a declared dependency
+    raise ImportError("the HTML view needs jinja2: pip install jinja2") from error
+
+_PALETTE = ("#c5221f", "#1a66c9", "#188038", "#8e24aa", "#b06000", "#00838f", "#5f6368")
+_LIGHT = ("#fbd3d0", "#cfe0fa", "#ccebd5", "#ecd3f2", "#fde3c3", "#c9eef1", "#e3e5e8")
+
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028"}
+_JSON_ESCAPES["\u2029"] = "\\u2029"
+
+
+def render_html(records: Iterable[object], *, title: str | None = None) -> str:
+    """Return one self-contained HTML page showing ``records`` (models or record dicts).
+
+    Document texts are shown verbatim with every span highlighted, beside the list of their
+    events; documents without text show their events as a table.  Raises
+    :class:`~newsevents.view.page.ViewError` when a span does not select its text.
+    """
+    page = build_page(records)
+    return render_page(page, title=title)
+
+
+def render_page(
+    page: Page, *, title: str | None = None, marks: Iterable[tuple[str, str]] = ()
+) -> str:
+    """Return the HTML of a page model (``marks``: comparison legend entries)."""
+    style = _asset("view.css") + _type_colours(page.event_types)
+    script = _asset("view.js")
+    documents = len(page.documents)
+    events = sum(len(d.events) for d in page.documents)
+    summary = f"{documents} document(s), {len(page.actors)} actor(s), {events} event(s), "
+    summary += f"{len(page.spans)} span(s)"
+    return _template().render(
+        page=page,
+        title=title or _default_title(page),
+        summary=summary,
+        marks=list(marks),
+        style=Markup(style),
+        script=Markup(script),
+        style_hash=_csp_hash(style),
+        script_hash=_csp_hash(script),
+        data=Markup(script_json(page.script_data())),
+        event_dom=page.event_dom_ids(),
+        type_of=_type_of(page),
+        piece_title=_piece_title,
+        mark_class=_mark_class,
+    )
+
+
+def script_json(data: Any) -> str:
+    """Return ``data`` as JSON that is safe inside an HTML ``<script>`` element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_JSON_ESCAPES.get(char, char) for char in text)
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("newsevents.view").joinpath("templates", name).read_text("utf-8")
+
+
+@cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsevents.view", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("page.html.j2")
+
+
+def _type_colours(event_types: tuple[str, ...]) -> str:
+    rules = []
+    for index, kind in enumerate(event_types):
+        strong, light = _PALETTE[index % len(_PALETTE)], _LIGHT[index % len(_LIGHT)]
+        rules.append(
+            f".t-{kind}.badge, .t-{kind}.swatch {{ background: {strong}; }}\n"
+            f"mark.seg.t-{kind} {{ background-color: {light}; }}\n"
+            f"body.selecting mark.seg.t-{kind}.on {{ background-color: {light}; }}\n"
+        )
+    return "\n" + "".join(rules)
+
+
+def _type_of(page: Page) -> Any:
+    types = {span.id: entry.event.event_type_name for entry in page.events for span in entry.spans}
+
+    def type_of(span: Span) -> str:
+        return types.get(span.id, "document")
+
+    return type_of
+
+
+def _piece_title(piece: Piece) -> str:
+    return "; ".join(f"{span.owner} {span.role}" for span in piece.spans)
+
+
+def _mark_class(entry: EventEntry) -> str:
+    return f"m-{entry.mark}" if entry.mark else ""
+
+
+def _default_title(page: Page) -> str:
+    titled = [d.document.title for d in page.documents if d.document and d.document.title]
+    return titled[0] if len(page.documents) == 1 and titled else "newsevents view"
