@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 
-.PHONY: demo test lint typecheck pytest schema docs data bench bench-quick clean
+.PHONY: demo test browser lint typecheck pytest schema docs data bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,20 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed-demo
 	$(BIN)/newsevents demo
 
-test: $(VENV)/.installed-test lint typecheck pytest
+test: $(VENV)/.installed-test browser lint typecheck pytest
+
+# The HTML view's tests drive Debian's chromium (never a downloaded browser): install it where
+# it is missing and we may (root with apt-get, as on CI), and fail loudly where it cannot be had.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests (apt-get, about a minute)"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	      >/dev/null || { echo "make: apt-get install chromium failed" >&2; exit 1; }; \
+	  fi; \
+	  test -x $(CHROMIUM) || { echo "make: the browser tests need $(CHROMIUM): install Debian's chromium package (as root: apt-get install chromium)" >&2; exit 1; }; \
+	}
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
