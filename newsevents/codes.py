@@ -123,6 +123,15 @@ _SPECS: tuple[CheckSpec, ...] = (
         "A value is nested deeper than any valid record can be.",
         "nesting deeper than {limit} levels",
     ),
+    CheckSpec(
+        "NE122",
+        "input-empty",
+        WARNING,
+        _F.READING,
+        "A file holds no record at all (no bytes, only blank lines, an empty array, or a "
+        "Parquet file without rows): nothing in it was validated.",
+        "{path} holds no records: nothing was validated",
+    ),
     # 2xx version
     CheckSpec(
         "NE201",

@@ -22,7 +22,10 @@ _EPILOG = (
     "matching rules:\n"
     + "\n".join(f"  {name:9} {rule.description}" for name, rule in MATCH_RULES.items())
     + "\nexit status: 0 scored, 1 an input is invalid, 2 usage error or unreadable input.\n"
-    "docs/scoring.md explains every figure."
+    "docs/scoring.md explains every figure.\n\n"
+    "examples:\n"
+    "  newsevents score --gold gold.jsonl --system system.jsonl\n"
+    "  newsevents score --gold gold/ --system system/ --match overlap --format json"
 )
 
 

@@ -2,16 +2,21 @@
 
 Exit codes: 0 valid; 1 invalid (errors, or warnings with ``--strict``); 2 usage error or an
 input that cannot be read at all (a missing path, NE101, or an unsupported format, NE105).
+``-`` reads standard input (JSON, JSON Lines or Parquet, told apart by its first bytes).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
-from typing import Any
+import tempfile
+from pathlib import Path
+from typing import Any, BinaryIO
 
+from newsevents.validation.formats import FORMATS, render, wants_colour
 from newsevents.validation.issue import Report
-from newsevents.validation.render import ProgressBar, render_json, render_text, use_colour
+from newsevents.validation.render import ProgressBar
 from newsevents.validation.runner import DEFAULT_MAX_ISSUES, validate
 from newsevents.validation.selection import expand
 
@@ -20,8 +25,16 @@ UNREADABLE_CODES = frozenset({"NE101", "NE105"})
 
 _EPILOG = """\
 CODES are comma-separated codes (NE604), slugs (span-text-mismatch), code prefixes (NE6)
-or families (anchoring); docs/validation.md lists them all.
-exit status: 0 valid, 1 invalid, 2 usage error or unreadable input."""
+or families (anchoring); `newsevents explain --list` lists them all, `newsevents explain
+CODE` explains one.  PATH may be - for standard input.
+exit status: 0 valid, 1 invalid, 2 usage error or unreadable input.
+
+examples:
+  newsevents validate events.jsonl
+  newsevents validate annotations/ --documents documents.jsonl --format json
+  newsevents validate events.jsonl --format github        # annotations in GitHub Actions
+  newsevents validate events.jsonl --format sarif > newsevents.sarif
+  cat events.jsonl | newsevents validate - --select codebook,anchoring"""
 
 
 def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
@@ -43,7 +56,18 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "(repeatable)",
     )
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="report format (text)"
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="report format: text, json (docs/report.schema.json), jsonl (one issue a line), "
+        "github (GitHub Actions annotations), sarif (SARIF 2.1.0), csv (default: text)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report: auto (on a terminal, unless NO_COLOR is set or "
+        "FORCE_COLOR is), always or never (default: auto)",
     )
     parser.add_argument(
         "--select", action="append", metavar="CODES", help="report only these codes"
@@ -89,17 +113,63 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         sys.stderr.write("newsevents validate: --jobs must be 1 or more\n")
         return EXIT_USAGE
-    report = _validate(args)
-    if args.format == "json":
-        sys.stdout.write(render_json(report))
-    else:
-        sys.stdout.write(render_text(report, colour=use_colour(sys.stdout)))
+    with tempfile.TemporaryDirectory(prefix="newsevents-stdin-") as folder:
+        paths = [_stdin_file(Path(folder), sys.stdin.buffer) if p == "-" else p for p in args.paths]
+        report = _validate(args, paths)
+        if paths != list(args.paths):
+            report = renamed(report, {p: g for p, g in zip(paths, args.paths, strict=True)})
+    sys.stdout.write(render(report, args.format, wants_colour(args.color, sys.stdout)))
     if UNREADABLE_CODES & report.codes():
         return EXIT_USAGE
     return EXIT_VALID if report.valid else EXIT_INVALID
 
 
-def _validate(args: argparse.Namespace) -> Report:
+def _stdin_file(folder: Path, stream: BinaryIO) -> str:
+    """Save standard input in ``folder`` under the extension its first bytes call for."""
+    data = stream.read()
+    extension = "parquet" if data.startswith(b"PAR1") else "json" if _one_json(data) else "jsonl"
+    path = folder / f"stdin.{extension}"
+    path.write_bytes(data)
+    return str(path)
+
+
+def _one_json(data: bytes) -> bool:
+    """Whether ``data`` is one JSON value (a record, an array or a bundle), not JSON Lines."""
+    import orjson
+
+    if data.lstrip()[:1] not in (b"{", b"["):
+        return False
+    try:
+        orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return False
+    return True
+
+
+def renamed(report: Report, names: dict[str, str]) -> Report:
+    """The report with the file paths of ``names`` (temporary files) shown as their names."""
+
+    def name(path: str | None) -> str | None:
+        return names.get(path, path) if path is not None else None
+
+    def message(text: str) -> str:
+        for path, shown in names.items():
+            text = text.replace(path, shown)
+        return text
+
+    issues = tuple(
+        dataclasses.replace(
+            i,
+            message=message(i.message),
+            location=dataclasses.replace(i.location, file=name(i.location.file)),
+        )
+        for i in report.issues
+    )
+    files = tuple(dataclasses.replace(f, path=name(f.path) or f.path) for f in report.files)
+    return dataclasses.replace(report, issues=issues, files=files)
+
+
+def _validate(args: argparse.Namespace, paths: list[str]) -> Report:
     from newsevents.validation.parallel import validate_paths
 
     progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
@@ -113,8 +183,8 @@ def _validate(args: argparse.Namespace) -> Report:
     }
     try:
         if args.jobs > 1:
-            return validate_paths(list(args.paths), jobs=args.jobs, **options)
-        return validate(list(args.paths), **options)
+            return validate_paths(paths, jobs=args.jobs, **options)
+        return validate(paths, **options)
     finally:
         if progress is not None:
             progress.close()

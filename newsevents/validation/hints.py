@@ -12,6 +12,8 @@ HINTS: dict[str, str] = {
     "NE106": "Write Parquet with pyarrow from newsevents.io.arrow.records_to_table.",
     "NE107": "Use the Arrow schema newsevents.io.arrow.arrow_schema(record_type) when writing.",
     "NE108": "No valid record is nested this deep; the value is probably corrupt.",
+    "NE122": "Check that the right file was given and that it was written completely; "
+    "`newsevents validate -` reads standard input.",
     "NE201": 'Add "schema_version": "1.0.0" to every record.',
     "NE202": "Validate with a newsevents release that reads this major version.",
     "NE203": "Fields added after the newest version this library knows are not checked; "

@@ -265,13 +265,14 @@ class Report:
         import pyarrow
 
         table = pyarrow.Table.from_pylist(
-            [_issue_row(i) for i in self.issues], schema=issue_table_schema()
+            [issue_row(i) for i in self.issues], schema=issue_table_schema()
         )
         frame: pandas.DataFrame = table.to_pandas(types_mapper=pandas.ArrowDtype)
         return frame
 
 
-def _issue_row(issue: Issue) -> dict[str, Any]:
+def issue_row(issue: Issue) -> dict[str, Any]:
+    """One issue as a flat row: the columns of :meth:`Report.to_pandas` and the CSV report."""
     where = issue.location
     return {
         "code": issue.code,

@@ -59,8 +59,8 @@ def render_text(report: Report, colour: bool = False, shown: int = SHOWN_PER_COD
         if hidden > 0:
             lines.append(f"  ... and {hidden} more")
         hint = next((i.hint for i in listed if i.hint), None)
-        if hint:
-            lines.append(f"  hint: {hint}")
+        more = f"`newsevents explain {code}` explains it"
+        lines.append(f"  hint: {hint} ({more})" if hint else f"  {more}")
         lines.append("")
     if report.files:
         lines.append("files:")

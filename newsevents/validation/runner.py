@@ -116,8 +116,10 @@ class Run:
             if reading is None:
                 continue
             index = len(self.files)
+            problems = 0
             for count, (where, item) in enumerate(reading, 1):
                 if isinstance(item, ReadProblem):
+                    problems += 1
                     self.problem(where, item)
                 else:
                     place = RecordPlace(where.file, index, where.record, where.line)
@@ -125,6 +127,9 @@ class Run:
                 if progress is not None and count % _PROGRESS_EVERY == 0:
                     progress(done + reading.position, total)
             self.files.append(_described(reading, "input"))
+            if reading.records == 0 and problems == 0:
+                empty = IssueLocation(reading.display)
+                self.collector.add(new_issue("NE122", empty, None, path=reading.display))
             done += reading.bytes or 0
             if progress is not None:
                 progress(done, total)

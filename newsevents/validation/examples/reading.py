@@ -49,6 +49,15 @@ def examples() -> list[CodeExample]:
             pointer="",
         ),
         _parquet_column_type(),
+        CodeExample(
+            code="NE122",
+            mistake="An export wrote an empty file.",
+            shown="events.jsonl: 0 bytes",
+            files={"events.jsonl": b""},
+            file="events.jsonl",
+            record=None,
+            pointer="",
+        ),
     ]
     line_examples = [
         ("NE102", "A line holds a Latin-1 byte.", b'{"note": "Caf\xe9"}\n'),
