@@ -30,6 +30,7 @@ from newsevents.models import (
     EvidenceSpan,
     Factuality,
     Force,
+    GeneralEvent,
     Location,
     Participant,
     PloverCoding,
@@ -39,8 +40,10 @@ from newsevents.models import (
     Quantity,
     ReadinessChange,
     Record,
+    SourceRecord,
     Statement,
     text_sha256,
+    validator_for,
 )
 from newsevents.validation import Issue, Report, validate
 from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION
@@ -62,7 +65,9 @@ def score(gold: Any, system: Any, **options: Any) -> "Scorecard":
     return score_annotations(gold, system, **options)
 
 
-def parse_record(data: object) -> Document | Actor | Alert | Deployment | Statement:
+def parse_record(
+    data: object,
+) -> Document | Actor | Alert | Deployment | Statement | GeneralEvent:
     """Validate a dict (or any object) as a top-level record and return the typed model."""
     return RECORD_ADAPTER.validate_python(data)
 
@@ -88,6 +93,7 @@ __all__ = [
     "EvidenceSpan",
     "Factuality",
     "Force",
+    "GeneralEvent",
     "Issue",
     "Location",
     "Participant",
@@ -99,6 +105,7 @@ __all__ = [
     "ReadinessChange",
     "Record",
     "Report",
+    "SourceRecord",
     "Statement",
     "__version__",
     "available_datasets",
@@ -107,4 +114,5 @@ __all__ = [
     "score",
     "text_sha256",
     "validate",
+    "validator_for",
 ]

@@ -166,6 +166,15 @@ _SPECS: tuple[CheckSpec, ...] = (
         "schema_version is not a MAJOR.MINOR.PATCH version.",
         "expected a version like 1.0.0, found {found}",
     ),
+    CheckSpec(
+        "NE205",
+        "feature-newer-than-version",
+        ERROR,
+        _F.VERSION,
+        "A record uses a field or value added in a later schema version than the one it "
+        "declares; declare that version, or migrate the record (newsevents migrate).",
+        "{feature} was added in schema {since}, but the record declares {declared}",
+    ),
     # 3xx structure
     CheckSpec(
         "NE301",
@@ -344,6 +353,14 @@ _SPECS: tuple[CheckSpec, ...] = (
         _F.CODEBOOK,
         "A PLOVER context is not one of PLOVER's general contexts.",
         "expected a PLOVER context, found {found}",
+    ),
+    CheckSpec(
+        "NE415",
+        "general-event-uncoded",
+        ERROR,
+        _F.CODEBOOK,
+        "A general event has no CAMEO, PLOVER or ACLED coding; its codes are what type it.",
+        "general event {found} has no cameo, plover or acled coding",
     ),
     # 5xx references
     CheckSpec(
@@ -627,6 +644,24 @@ _SPECS: tuple[CheckSpec, ...] = (
         _F.FACTUALITY,
         "A translated document does not say what language it was translated from.",
         "is_translation is true but source_language is missing",
+    ),
+    CheckSpec(
+        "NE720",
+        "document-text-without-hash",
+        ERROR,
+        _F.FACTUALITY,
+        "A document gives its text without its sha256, or a sha256 without the text: "
+        "both or neither.",
+        "text and sha256 come together, but {missing} is missing",
+    ),
+    CheckSpec(
+        "NE721",
+        "document-source-missing",
+        ERROR,
+        _F.FACTUALITY,
+        "A document without text names neither its url nor its title, so nothing says "
+        "which document it is.",
+        "a document without text needs a url or a title",
     ),
     # 8xx best practice
     CheckSpec(

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from packaging.version import InvalidVersion, Version
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 """The schema version this library writes."""
 
-PUBLISHED_VERSIONS: tuple[str, ...] = ("1.0.0",)
+PUBLISHED_VERSIONS: tuple[str, ...] = ("1.0.0", "1.1.0")
 """Every schema version ever published; each is bundled and stays readable."""
 
 RECORD_TYPES: tuple[str, ...] = ("document", "actor", "event")
@@ -27,6 +27,12 @@ def parse_version(text: str) -> Version | None:
         return Version(text)
     except InvalidVersion:  # pragma: no cover - digits always parse
         return None
+
+
+def is_before(declared: str, version: str) -> bool:
+    """Whether ``declared`` is a version older than ``version`` (False when malformed)."""
+    parsed = parse_version(declared)
+    return parsed is not None and parsed < Version(version)
 
 
 def supported_majors() -> tuple[int, ...]:

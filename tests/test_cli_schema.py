@@ -29,7 +29,7 @@ def test_schema_defaults_to_the_current_event_schema(capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out == committed
 
 
-@pytest.mark.parametrize("version", ["9.0.0", "1.1.0", "latest", "1.0"])
+@pytest.mark.parametrize("version", ["9.0.0", "1.2.0", "latest", "1.0"])
 def test_an_unpublished_version_exits_2_with_a_clear_message(
     capsys: pytest.CaptureFixture[str], version: str
 ) -> None:
@@ -67,7 +67,7 @@ def test_python_dash_m_reports_an_unknown_version() -> None:
         check=False,
     )
     assert result.returncode == 2
-    assert "schema version 0.9.0 is not published (1.0.0)" in result.stderr
+    assert "schema version 0.9.0 is not published (1.0.0, 1.1.0)" in result.stderr
 
 
 def test_version_names_the_schema_and_codebooks(capsys: pytest.CaptureFixture[str]) -> None:

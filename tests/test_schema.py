@@ -80,6 +80,8 @@ def test_the_event_schema_is_a_union_on_event_type() -> None:
         "#/$defs/Alert",
         "#/$defs/Deployment",
         "#/$defs/Statement",
+        "#/$defs/GeneralEvent",
     ]
     for name in ("Alert", "Deployment", "Statement"):
         assert event["$defs"][name]["properties"]["event_type"]["const"] == name.lower()
+    assert event["$defs"]["GeneralEvent"]["properties"]["event_type"]["const"] == "general"

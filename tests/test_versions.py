@@ -51,7 +51,7 @@ def test_the_current_version_is_published_and_newest() -> None:
     assert SCHEMA_VERSION in PUBLISHED_VERSIONS
     assert max(PUBLISHED_VERSIONS, key=Version) == SCHEMA_VERSION
     assert supported_majors() == (1,)
-    assert newest_published(1) == "1.0.0"
+    assert newest_published(1) == "1.1.0"
     assert newest_published(2) is None
 
 
@@ -59,9 +59,11 @@ def test_the_current_version_is_published_and_newest() -> None:
     ("declared", "read_as", "newer"),
     [
         ("1.0.0", "1.0.0", False),
-        ("1.0.7", "1.0.0", True),
-        ("1.4.0", "1.0.0", True),
-        ("1.10.0", "1.0.0", True),
+        ("1.0.7", "1.0.0", False),
+        ("1.1.0", "1.1.0", False),
+        ("1.1.3", "1.1.0", True),
+        ("1.4.0", "1.1.0", True),
+        ("1.10.0", "1.1.0", True),
         ("2.0.0", None, False),
         ("0.9.0", None, False),
         ("1.0", None, False),

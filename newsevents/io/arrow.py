@@ -21,15 +21,21 @@ import pyarrow as pa
 from pydantic import AwareDatetime, BaseModel
 
 from newsevents.codebooks import CODEBOOK_VERSION
-from newsevents.models import Actor, Alert, Deployment, Document, Statement
-from newsevents.versions import SCHEMA_VERSION
+from newsevents.models import Actor, Alert, Deployment, Document, GeneralEvent, Statement
+from newsevents.models.versioning import (
+    field_description,
+    field_in_version,
+    field_required_in_version,
+    model_in_version,
+)
+from newsevents.versions import SCHEMA_VERSION, reading_version
 
 TABLE_MODELS: dict[str, tuple[type[BaseModel], ...]] = {
     "document": (Document,),
     "actor": (Actor,),
-    "event": (Alert, Deployment, Statement),
+    "event": (Alert, Deployment, Statement, GeneralEvent),
 }
-"""The models whose fields make up each record table."""
+"""The models whose fields make up each record table (in versions that have them)."""
 
 METADATA_PREFIX = "newsevents."
 
@@ -51,16 +57,16 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             return annotation, nullable
 
 
-def _arrow_type(annotation: Any) -> pa.DataType:
+def _arrow_type(annotation: Any, version: str) -> pa.DataType:
     inner, _ = _unwrap(annotation)
     origin = get_origin(inner)
     if origin is Literal:
         values = get_args(inner)
         return pa.int8() if all(isinstance(v, int) for v in values) else pa.string()
     if origin is list:
-        return pa.list_(_arrow_type(get_args(inner)[0]))
+        return pa.list_(_arrow_type(get_args(inner)[0], version))
     if isinstance(inner, type) and issubclass(inner, BaseModel):
-        return pa.struct(_fields((inner,)))
+        return pa.struct(_fields((inner,), version))
     simple: dict[Any, pa.DataType] = {
         str: pa.string(),
         bool: pa.bool_(),
@@ -76,29 +82,42 @@ def _arrow_type(annotation: Any) -> pa.DataType:
     raise TypeError(f"no Arrow type for {inner!r}")
 
 
-def _fields(models: tuple[type[BaseModel], ...]) -> list[pa.Field]:
+def _fields(models: tuple[type[BaseModel], ...], version: str) -> list[pa.Field]:
+    # Fields and event types added after ``version`` are left out (models.versioning), so a
+    # file of an older version keeps that version's columns.
     fields: dict[str, pa.Field] = {}
+    models = tuple(m for m in models if model_in_version(m, version))
     for model in models:
         hints = typing.get_type_hints(model, include_extras=True)
         for name, info in model.model_fields.items():
-            if name in fields:
+            if name in fields or not field_in_version(model, name, version):
                 continue
             annotation = hints[name]
             _, nullable = _unwrap(annotation)
+            required = field_required_in_version(model, name, version)
+            if required and not info.is_required():
+                nullable = False  # optional only since a later version: required here
             # A field required in one event type is absent from the others: nullable.
-            nullable = nullable or not info.is_required() or len(models) > 1
-            arrow_type = _arrow_type(annotation)
-            description = (info.description or "").encode("utf-8")
+            nullable = nullable or not required or len(models) > 1
+            arrow_type = _arrow_type(annotation, version)
+            description = field_description(model, name, version).encode("utf-8")
             fields[name] = pa.field(name, arrow_type, nullable, {b"description": description})
     return list(fields.values())
 
 
+def table_version(written: str) -> str:
+    """The schema version whose columns a file written as ``written`` has: itself when
+    published, else the version it is read as (the current one when unknown)."""
+    return reading_version(written) or SCHEMA_VERSION
+
+
 @cache
-def arrow_schema(record_type: str) -> pa.Schema:
-    """Return the Arrow schema of the ``record_type`` table (document, actor or event)."""
+def arrow_schema(record_type: str, version: str = SCHEMA_VERSION) -> pa.Schema:
+    """Return the Arrow schema of the ``record_type`` table (document, actor or event) in
+    schema ``version``."""
     return pa.schema(
-        _fields(TABLE_MODELS[record_type]),
-        metadata=schema_metadata(record_type),
+        _fields(TABLE_MODELS[record_type], version),
+        metadata=schema_metadata(record_type, {"schema_version": version}),
     )
 
 
@@ -136,20 +155,23 @@ def _convert(value: Any, arrow_type: pa.DataType, date: Any) -> Any:
     return value
 
 
-def _row_type(record_type: str) -> pa.StructType:
-    return pa.struct(list(arrow_schema(record_type)))
+def _row_type(record_type: str, version: str = SCHEMA_VERSION) -> pa.StructType:
+    return pa.struct(list(arrow_schema(record_type, version)))
 
 
 def records_to_table(
     record_type: str,
     records: Iterable[BaseModel | Mapping[str, Any]],
     extra_metadata: Mapping[str, str] | None = None,
+    version: str = SCHEMA_VERSION,
 ) -> pa.Table:
-    """Return an Arrow table of ``records`` (models or canonical JSON dicts)."""
-    row_type = _row_type(record_type)
+    """Return an Arrow table of ``records`` (models or canonical JSON dicts) with the
+    columns of schema ``version``."""
+    row_type = _row_type(record_type, version)
     rows = [_convert(_as_json_dict(r), row_type, dt.date.fromisoformat) for r in records]
-    table = pa.Table.from_pylist(rows, schema=arrow_schema(record_type))
-    return table.replace_schema_metadata(schema_metadata(record_type, extra_metadata))
+    table = pa.Table.from_pylist(rows, schema=arrow_schema(record_type, version))
+    metadata = {"schema_version": version, **(extra_metadata or {})}
+    return table.replace_schema_metadata(schema_metadata(record_type, metadata))
 
 
 def table_to_records(table: pa.Table, record_type: str | None = None) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsevents.io.arrow import TABLE_MODELS, arrow_schema
+from newsevents.io.arrow import TABLE_MODELS, arrow_schema, table_version
 
 FORMATS: dict[str, str] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FORMATS[".parquet"] = "parquet"
@@ -135,7 +135,9 @@ class FileReading:
         with parquet:
             record_type = bytes(metadata.get(b"newsevents.record_type", b"")).decode("latin-1")
             if record_type in TABLE_MODELS:
-                mismatches = list(column_mismatches(schema, arrow_schema(record_type)))
+                written = bytes(metadata.get(b"newsevents.schema_version", b"")).decode("latin-1")
+                columns = arrow_schema(record_type, table_version(written))
+                mismatches = list(column_mismatches(schema, columns))
                 self.skip_pointers = frozenset(m.pointer for m in mismatches)
                 for mismatch in mismatches:
                     yield Where(self.display), mismatch

@@ -1,7 +1,8 @@
 """The pydantic models: the single source of truth for the schema.
 
 Top-level records are documents, actors and events; ``record_type`` tells them apart and
-``event_type`` tells the three kinds of event apart.
+``event_type`` tells the four kinds of event apart.  One set of models serves every
+published version: :func:`validator_for` restricts them to an older version's features.
 """
 
 from typing import Annotated
@@ -19,6 +20,7 @@ from newsevents.models.events import (
     EventBase,
     EventLink,
     Force,
+    GeneralEvent,
     Participant,
     Purpose,
     ReadinessChange,
@@ -26,16 +28,20 @@ from newsevents.models.events import (
 )
 from newsevents.models.factuality import Condition, Factuality
 from newsevents.models.location import Location
-from newsevents.models.provenance import Provenance
+from newsevents.models.provenance import Provenance, SourceRecord
 from newsevents.models.quantity import Quantity
 from newsevents.models.span import EvidenceSpan
 from newsevents.models.time import EventTime
+from newsevents.models.versioning import VersionValidator, newer_features, validator_for
 
 Record = Annotated[Document | Actor | Event, Field(discriminator="record_type")]
 """Any top-level record."""
 
-RECORD_ADAPTER: TypeAdapter[Document | Actor | Alert | Deployment | Statement] = TypeAdapter(Record)
-EVENT_ADAPTER: TypeAdapter[Alert | Deployment | Statement] = TypeAdapter(Event)
+AnyRecord = Document | Actor | Alert | Deployment | Statement | GeneralEvent
+AnyEvent = Alert | Deployment | Statement | GeneralEvent
+
+RECORD_ADAPTER: TypeAdapter[AnyRecord] = TypeAdapter(Record)
+EVENT_ADAPTER: TypeAdapter[AnyEvent] = TypeAdapter(Event)
 
 __all__ = [
     "EVENT_ADAPTER",
@@ -43,6 +49,8 @@ __all__ = [
     "AcledCoding",
     "Actor",
     "Alert",
+    "AnyEvent",
+    "AnyRecord",
     "CameoCoding",
     "Condition",
     "Deployment",
@@ -54,6 +62,7 @@ __all__ = [
     "EvidenceSpan",
     "Factuality",
     "Force",
+    "GeneralEvent",
     "Location",
     "Model",
     "Participant",
@@ -64,7 +73,11 @@ __all__ = [
     "Quantity",
     "ReadinessChange",
     "Record",
+    "SourceRecord",
     "Statement",
+    "VersionValidator",
     "Violation",
+    "newer_features",
     "text_sha256",
+    "validator_for",
 ]

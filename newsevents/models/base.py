@@ -120,6 +120,25 @@ def raise_violations(model: BaseModel, violations: Iterable[Violation]) -> None:
     raise ValidationError.from_exception_data(type(model).__name__, details)
 
 
+def since(version: str, **values: str) -> dict[str, Any]:
+    """Field metadata: the schema version a field appeared in (and each later value's version).
+
+    ``since("1.1.0")`` marks a field added in 1.1.0; ``since("1.0.0", imported="1.1.0")`` a
+    field of 1.0.0 whose value ``imported`` was added in 1.1.0.  The metadata is published in
+    the JSON Schema as ``x-since`` and ``x-values-since``, and
+    :mod:`newsevents.models.versioning` derives each older version's restriction from it.
+    """
+    extra: dict[str, Any] = {"x-since": version}
+    if values:
+        extra["x-values-since"] = dict(sorted(values.items()))
+    return extra
+
+
+def optional_since(version: str) -> dict[str, Any]:
+    """Field metadata: a field required before ``version`` and optional from it on."""
+    return {"x-optional-since": version}
+
+
 def duplicates(values: Iterable[str]) -> Iterator[tuple[int, str]]:
     """Yield (index, value) for every value already seen earlier in ``values``."""
     seen: set[str] = set()

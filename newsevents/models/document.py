@@ -15,6 +15,7 @@ from newsevents.models.base import (
     Model,
     ShortText,
     Violation,
+    optional_since,
     raise_violations,
 )
 from newsevents.models.location import Location
@@ -52,7 +53,12 @@ class PublicationDate(Model):
 
 
 class Document(Model):
-    """A news document, with its text kept byte for byte: spans are offsets into ``text``."""
+    """A news document, with its text kept byte for byte: spans are offsets into ``text``.
+
+    From schema 1.1.0 a document may be known only by its source (``url`` or ``title``, with
+    ``publisher`` and ``publication`` where known) without carrying its text: an imported
+    GDELT or ACLED row names an article it does not contain.  Its events carry no spans.
+    """
 
     record_type: Literal["document"] = Field(description="Always 'document'.")
     schema_version: str = Field(
@@ -61,10 +67,17 @@ class Document(Model):
         examples=["1.0.0"],
     )
     id: Identifier = Field(description="Document id, unique in a dataset.")
-    text: str = Field(
-        min_length=1, max_length=10_000_000, description="The verbatim text, glitches included."
+    text: Annotated[str, StringConstraints(min_length=1, max_length=10_000_000)] | None = Field(
+        default=None,
+        description="The verbatim text, glitches included; absent when the document is "
+        "known only by its source (then url or title is required).",
+        json_schema_extra=optional_since("1.1.0"),
     )
-    sha256: Sha256 = Field(description="sha256 of the text's UTF-8 bytes, lower-case hex.")
+    sha256: Sha256 | None = Field(
+        default=None,
+        description="sha256 of the text's UTF-8 bytes, lower-case hex; given exactly when text is.",
+        json_schema_extra=optional_since("1.1.0"),
+    )
     language: LanguageTag = Field(description="BCP 47 language of the text.", examples=["en"])
     is_translation: bool = Field(description="Whether the text is a translation.")
     source_language: LanguageTag | None = Field(
@@ -87,13 +100,24 @@ class Document(Model):
         raise_violations(self, self.violations())
         return self
 
+    @property
+    def has_text(self) -> bool:
+        """Whether the document carries its text (spans of its events can be checked)."""
+        return self.text is not None
+
     def violations(self) -> list[Violation]:
-        """Return the rules this document breaks (hash, translation source)."""
+        """Return the rules this document breaks (text and hash, source, translation)."""
         found: list[Violation] = []
-        actual = text_sha256(self.text)
-        if actual != self.sha256:
-            context = {"expected": actual, "found": self.sha256}
-            found.append(Violation("NE606", ("sha256",), context, self.sha256))
+        if (self.text is None) != (self.sha256 is None):
+            missing = "sha256" if self.sha256 is None else "text"
+            found.append(Violation("NE720", (missing,), {"missing": missing}))
+        elif self.text is not None:
+            actual = text_sha256(self.text)
+            if actual != self.sha256:
+                context = {"expected": actual, "found": self.sha256}
+                found.append(Violation("NE606", ("sha256",), context, self.sha256))
+        elif self.url is None and self.title is None:
+            found.append(Violation("NE721", ("url",)))
         if self.is_translation and self.source_language is None:
             found.append(Violation("NE719", ("source_language",)))
         return found

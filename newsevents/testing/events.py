@@ -15,6 +15,7 @@ from newsevents.models import (
     Deployment,
     EventLink,
     Force,
+    GeneralEvent,
     Participant,
     Purpose,
     ReadinessChange,
@@ -44,7 +45,7 @@ from newsevents.testing.text import (
 )
 from newsevents.versions import SCHEMA_VERSION
 
-AnyEvent = Alert | Deployment | Statement
+AnyEvent = Alert | Deployment | Statement | GeneralEvent
 
 
 @dataclass(frozen=True)
@@ -296,9 +297,23 @@ def _statements(draw: st.DrawFn, scope: Scope) -> Statement:
     )
 
 
+@reused
+@st.composite
+def general_events(draw: st.DrawFn, scope: Scope = Scope()) -> GeneralEvent:
+    """Draw a general event (schema 1.1.0): any CAMEO code, at least one coding."""
+    common = draw(_common("general", scope))
+    if common["cameo"] is None and common["plover"] is None and common["acled"] is None:
+        common["cameo"] = draw(cameo_codings(allowed_cameo_codes("general")))
+    return GeneralEvent(**common, event_type="general", summary=draw(maybe(long_texts())))
+
+
 def events(scope: Scope = Scope()) -> st.SearchStrategy[AnyEvent]:
-    """Draw an alert, a deployment or a statement."""
-    kinds: list[st.SearchStrategy[AnyEvent]] = [alerts(scope), deployments(scope)]
+    """Draw an alert, a deployment, a statement or a general event."""
+    kinds: list[st.SearchStrategy[AnyEvent]] = [
+        alerts(scope),
+        deployments(scope),
+        general_events(scope),
+    ]
     if can_refer(scope.actor_ids):
         kinds.append(statements(scope))
     return st.one_of(kinds)

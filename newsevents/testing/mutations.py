@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from newsevents.testing.events import Scope, alerts, deployments, statements
+from newsevents.testing.events import Scope, alerts, deployments, general_events, statements
 from newsevents.testing.records import actors, documents
 from newsevents.testing.rules import RULES, Rule
 from newsevents.testing.text import to_json
@@ -17,6 +17,7 @@ _BASES: dict[str, st.SearchStrategy[Any]] = {
     "alert": alerts(),
     "deployment": deployments(),
     "statement": statements(Scope()),
+    "general": general_events(),
     "document": documents(),
     "actor": actors(),
 }

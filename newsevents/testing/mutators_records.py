@@ -221,6 +221,28 @@ def translation_without_source(draw: st.DrawFn, record: Record, kind: str) -> Lo
     return ("source_language",)
 
 
+def text_without_hash(draw: st.DrawFn, record: Record, kind: str) -> Loc:
+    """NE720: a document with its text but not its sha256, or the reverse."""
+    missing = draw(st.sampled_from(("sha256", "text")))
+    record.pop(missing)
+    record.setdefault("url", "https://example.org/article")
+    return (missing,)
+
+
+def source_missing(draw: st.DrawFn, record: Record, kind: str) -> Loc:
+    """NE721: a document without text that names neither its url nor its title."""
+    for name in ("text", "sha256", "url", "title"):
+        record.pop(name, None)
+    return ("url",)
+
+
+def general_uncoded(draw: st.DrawFn, record: Record, kind: str) -> Loc:
+    """NE415: a general event without any coding."""
+    for name in ("cameo", "plover", "acled"):
+        record.pop(name, None)
+    return ("cameo",)
+
+
 def speaker_count(draw: st.DrawFn, record: Record, kind: str) -> Loc:
     """NE715: a statement with no speaker or with two."""
     people = record.get("participants", [])

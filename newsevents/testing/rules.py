@@ -287,5 +287,29 @@ RULES: tuple[Rule, ...] = (
         frozenset({"document"}),
         r.translation_without_source,
     ),
+    Rule(
+        "NE720",
+        "Document",
+        "sha256",
+        "text and sha256 are given together, or neither (schema 1.1.0)",
+        frozenset({"document"}),
+        r.text_without_hash,
+    ),
+    Rule(
+        "NE721",
+        "Document",
+        "url",
+        "a document without text names its url or its title (schema 1.1.0)",
+        frozenset({"document"}),
+        r.source_missing,
+    ),
+    Rule(
+        "NE415",
+        "GeneralEvent",
+        "cameo",
+        "a general event has a CAMEO, PLOVER or ACLED coding",
+        frozenset({"general"}),
+        r.general_uncoded,
+    ),
 )
 """Every rule the models enforce beyond types and constraints (one entry per model and code)."""

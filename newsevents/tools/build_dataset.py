@@ -111,7 +111,10 @@ def _file_entry(folder: Path, name: str, records: int | None) -> dict[str, Any]:
 
 def write_data_files(source: Source, folder: Path) -> list[dict[str, Any]]:
     """Write the article, JSON, JSON Lines, Parquet and flat files; return manifest entries."""
-    (folder / "article.txt").write_bytes(source.document.text.encode("utf-8"))
+    text = source.document.text
+    if text is None:
+        raise ValueError("a dataset's document must carry its text: its spans point into it")
+    (folder / "article.txt").write_bytes(text.encode("utf-8"))
     entries = [_file_entry(folder, "article.txt", None)]
     tables = _tables(source)
     everything: dict[str, Any] = {"dataset": source.name, "version": source.version}
@@ -123,7 +126,9 @@ def write_data_files(source: Source, folder: Path) -> list[dict[str, Any]]:
     for name, (record_type, records) in tables.items():
         (folder / f"{name}.jsonl").write_text(jsonl_text(records), encoding="utf-8")
         entries.append(_file_entry(folder, f"{name}.jsonl", len(records)))
-        write_parquet(records_to_table(record_type, records, extra), folder / f"{name}.parquet")
+        version = source.document.schema_version
+        table = records_to_table(record_type, records, extra, version=version)
+        write_parquet(table, folder / f"{name}.parquet")
         entries.append(_file_entry(folder, f"{name}.parquet", len(records)))
     rows = flat_rows(source.events, source.actors)
     (folder / "events_flat.csv").write_text(flat_csv(rows), encoding="utf-8")

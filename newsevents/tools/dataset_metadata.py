@@ -192,8 +192,9 @@ def croissant(source: Source, sha256: dict[str, str]) -> dict[str, Any]:
         }
         for file_id, path in files.items()
     ]
+    version = source.document.schema_version
     record_sets = [
-        _record_set(table, arrow_schema(TABLE_RECORD_TYPE[table]), f"{table}-parquet")
+        _record_set(table, arrow_schema(TABLE_RECORD_TYPE[table], version), f"{table}-parquet")
         for table in PARQUET_TABLES
     ]
     record_sets.append(_record_set("events_flat", FLAT_SCHEMA, "events_flat-parquet"))

@@ -27,6 +27,7 @@ ORDER = (
     "Alert",
     "Deployment",
     "Statement",
+    "GeneralEvent",
     "EvidenceSpan",
     "Quantity",
     "EventTime",
@@ -34,6 +35,7 @@ ORDER = (
     "Factuality",
     "Condition",
     "Provenance",
+    "SourceRecord",
     "PublicationDate",
     "CameoCoding",
     "PloverCoding",
@@ -46,7 +48,7 @@ ORDER = (
 )
 """Models in the order the reference lists them: records first, then their parts."""
 
-EVENT_TYPES = ("Alert", "Deployment", "Statement")
+EVENT_TYPES = ("Alert", "Deployment", "Statement", "GeneralEvent")
 _LONG_ENUM = 12
 
 
@@ -207,7 +209,7 @@ def render() -> str:
     lines = [HEADER.format(version=SCHEMA_VERSION, codebooks=CODEBOOK_VERSION)]
     lines += ["## A complete example", ""]
     lines += ["An alert, annotated in this document text (offsets count code points):", ""]
-    lines += ["```text", document.text, "```", ""]
+    lines += ["```text", document.text or "", "```", ""]
     lines += [
         f"The document record has `sha256` `{document.sha256}`; the actors it refers to are "
         + ", ".join(f"`{a.id}`" for a in actors)

@@ -11,6 +11,7 @@ import pytest
 
 from newsevents.io.arrow import arrow_schema, records_to_table, table_to_records
 from newsevents.models import RECORD_ADAPTER
+from newsevents.versions import SCHEMA_VERSION
 
 PROVENANCE = {
     "annotator": "tester",
@@ -63,7 +64,9 @@ def test_every_table_has_the_versions_in_its_metadata() -> None:
     for record_type in ("document", "actor", "event"):
         metadata = arrow_schema(record_type).metadata
         assert metadata[b"newsevents.record_type"] == record_type.encode()
-        assert metadata[b"newsevents.schema_version"] == b"1.0.0"
+        assert metadata[b"newsevents.schema_version"] == SCHEMA_VERSION.encode()
+        old = arrow_schema(record_type, "1.0.0").metadata
+        assert old[b"newsevents.schema_version"] == b"1.0.0"
         assert b"newsevents.codebook_version" in metadata
 
 

@@ -1,4 +1,4 @@
-"""Events: a discriminated union of alerts, deployments and statements."""
+"""Events: a discriminated union of alerts, deployments, statements and general events."""
 
 from typing import Annotated
 
@@ -7,6 +7,7 @@ from pydantic import Field
 from newsevents.models.events.alert import Alert
 from newsevents.models.events.base import EventBase
 from newsevents.models.events.deployment import Deployment
+from newsevents.models.events.general import GeneralEvent
 from newsevents.models.events.parts import (
     EventLink,
     Force,
@@ -16,7 +17,7 @@ from newsevents.models.events.parts import (
 )
 from newsevents.models.events.statement import Statement
 
-Event = Annotated[Alert | Deployment | Statement, Field(discriminator="event_type")]
+Event = Annotated[Alert | Deployment | Statement | GeneralEvent, Field(discriminator="event_type")]
 
 __all__ = [
     "Alert",
@@ -25,6 +26,7 @@ __all__ = [
     "EventBase",
     "EventLink",
     "Force",
+    "GeneralEvent",
     "Participant",
     "Purpose",
     "ReadinessChange",

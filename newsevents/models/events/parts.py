@@ -16,6 +16,7 @@ from newsevents.models.base import (
     ShortText,
     Violation,
     raise_violations,
+    since,
 )
 from newsevents.models.location import Location
 from newsevents.models.quantity import Quantity
@@ -30,6 +31,8 @@ Role = Literal[
     "beneficiary",
     "speaker",
     "addressee",
+    "source_associate",
+    "target_associate",
 ]
 DURATION_PATTERN = (
     r"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$"
@@ -56,7 +59,9 @@ class Participant(Model):
     actor_id: Identifier = Field(description="Id of an actor record.", examples=["actor-kirby"])
     role: Role = Field(
         description="source (initiator, CAMEO Actor1), target (recipient, Actor2), orderer, "
-        "authorizer, recommender, beneficiary, speaker, addressee."
+        "authorizer, recommender, beneficiary, speaker, addressee; source_associate and "
+        "target_associate (acting with the source or target, ACLED assoc_actor_1 and _2).",
+        json_schema_extra=since("1.0.0", source_associate="1.1.0", target_associate="1.1.0"),
     )
     mention: EvidenceSpan | None = Field(
         default=None, description="Where this event's text names the actor."

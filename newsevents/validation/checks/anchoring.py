@@ -188,6 +188,8 @@ def event_spans(event: EventBase, context: RecordContext) -> Iterator[Issue]:
 @check("NE601", "NE604", "NE608", models=(Document,))
 def document_spans(document: Document, context: RecordContext) -> Iterator[Issue]:
     """Check the spans a document record holds (dateline, publication) against its text."""
+    if document.text is None:  # known by its source only: no text to check spans against
+        return
     text = DocumentText(document.id, document.text)
     for pointer, span in spans_of(document):
         yield from check_span(text, span, pointer, context.place, context.record_id)

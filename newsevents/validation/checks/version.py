@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from newsevents.models import RECORD_ADAPTER
+from newsevents.models import VersionValidator, validator_for
 from newsevents.validation.checks.registry import RecordContext
 from newsevents.validation.issue import Issue
 from newsevents.validation.messages import enumerate_values, quote
@@ -29,11 +29,9 @@ from newsevents.versions import (
     reading_version,
 )
 
-VALIDATORS: Mapping[str, TypeAdapter[Any]] = {"1.0.0": RECORD_ADAPTER}
-"""Published schema version -> the validator of records of that version.
-
-When a version 1.1 is published, the 1.0 models are frozen in their own module and 1.0.0
-keeps its validator here, next to the new one.
+VALIDATORS: Mapping[str, VersionValidator] = {v: validator_for(v) for v in PUBLISHED_VERSIONS}
+"""Published schema version -> the validator of records of that version: the one set of
+models, restricted to the fields and values the version has (newsevents.models.versioning).
 """
 
 
@@ -41,7 +39,7 @@ keeps its validator here, next to the new one.
 class VersionDecision:
     """What to validate a record against, the version issues, and what they already cover."""
 
-    validator: TypeAdapter[Any] | None
+    validator: VersionValidator | None
     issues: list[Issue] = field(default_factory=list)
     covered: frozenset[str] = frozenset()
     newer_minor: bool = False
@@ -90,7 +88,7 @@ def _verdict(declared: str) -> tuple[str, str | None, str | None]:
 
 
 def without_unknown_fields(
-    validator: TypeAdapter[Any], record: Mapping[str, Any], error: ValidationError
+    validator: VersionValidator, record: Mapping[str, Any], error: ValidationError
 ) -> Any | None:
     """Validate a newer-minor record again without the fields this library does not know.
 

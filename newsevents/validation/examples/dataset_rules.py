@@ -229,6 +229,21 @@ def examples() -> list[CodeExample]:
             pointer="/source_language",
         ),
         mutated(
+            "NE720",
+            "A document gives its text without its sha256.",
+            "document",
+            {"/sha256": REMOVE},
+            pointer="/sha256",
+        ),
+        mutated(
+            "NE721",
+            "A document without its text names neither its url nor its title.",
+            "document",
+            {"/text": REMOVE, "/sha256": REMOVE, "/title": REMOVE},
+            pointer="/url",
+            also=frozenset({"NE607"}),
+        ),
+        mutated(
             "NE801",
             "A deployment with neither trigger nor evidence.",
             "lithuania",

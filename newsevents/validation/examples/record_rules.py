@@ -37,6 +37,13 @@ def examples() -> list[CodeExample]:
             pointer="/schema_version",
         ),
         mutated(
+            "NE205",
+            "A record of schema 1.0.0 uses the provenance method imported, added in 1.1.0.",
+            "alert",
+            {"/schema_version": "1.0.0", "/provenance/method": "imported"},
+            pointer="/provenance/method",
+        ),
+        mutated(
             "NE301",
             "An alert has no factuality.",
             "alert",
@@ -189,5 +196,20 @@ def examples() -> list[CodeExample]:
             "alert",
             {"/plover/contexts": ["military", "army"]},
             pointer="/plover/contexts/1",
+        ),
+        mutated(
+            "NE415",
+            "A general event (schema 1.1.0) without any CAMEO, PLOVER or ACLED coding.",
+            "alert",
+            {
+                "/event_type": "general",
+                "/cameo": REMOVE,
+                "/plover": REMOVE,
+                "/acled": REMOVE,
+                "/force": REMOVE,
+                "/readiness": REMOVE,
+            },
+            pointer="/cameo",
+            also=frozenset({"NE802"}),
         ),
     ]

@@ -1,0 +1,158 @@
+"""Each published version as a restriction of the one set of models.
+
+The models describe the newest schema; every field, value or relaxation added later than
+1.0.0 carries the version it appeared in (``since`` in :mod:`newsevents.models.base`).  A
+record declaring an older version is validated by the same models and then checked against
+that metadata: a 1.0.0 record that uses a 1.1.0 field or value is an NE205 issue, and one
+that leaves out what 1.0.0 required an NE301.  No rule is written twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from newsevents.models.base import Violation, raise_violations
+from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION, is_before, reading_version
+
+Loc = tuple[str | int, ...]
+
+
+def _extra(model: type[BaseModel], name: str) -> dict[str, Any]:
+    extra = model.model_fields[name].json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+def newer_features(model: BaseModel, declared: str, loc: Loc = ()) -> Iterator[Violation]:
+    """Yield a violation for every part of ``model`` that ``declared`` does not have yet."""
+    kind = type(model)
+    for name in kind.model_fields:
+        value = getattr(model, name)
+        extra = _extra(kind, name)
+        here = (*loc, name)
+        added = extra.get("x-since")
+        is_new = isinstance(added, str) and is_before(declared, added)
+        if is_new and value is not None and name in model.model_fields_set:
+            context = {"feature": f"field {name}", "since": added, "declared": declared}
+            yield Violation("NE205", here, context, value)
+            continue
+        relaxed = extra.get("x-optional-since")
+        if isinstance(relaxed, str) and is_before(declared, relaxed) and value is None:
+            yield Violation("NE301", here, {"field": name})
+        values = extra.get("x-values-since", {})
+        if isinstance(value, str) and value in values and is_before(declared, values[value]):
+            context = {"feature": f"{name} {value!r}", "since": values[value], "declared": declared}
+            yield Violation("NE205", here, context, value)
+        yield from _nested(value, declared, here)
+
+
+def _nested(value: Any, declared: str, loc: Loc) -> Iterator[Violation]:
+    if isinstance(value, BaseModel):
+        yield from newer_features(value, declared, loc)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _nested(item, declared, (*loc, index))
+
+
+class VersionValidator:
+    """Validates records of one published version: the models, restricted to that version."""
+
+    def __init__(self, adapter: TypeAdapter[Any], version: str) -> None:
+        self.adapter = adapter
+        self.version = version
+
+    def validate_python(self, data: Any) -> Any:
+        """Return the typed record, or raise ValidationError (NE205, NE301 for old versions)."""
+        model = self.adapter.validate_python(data)
+        if is_before(self.version, SCHEMA_VERSION) and isinstance(model, BaseModel):
+            found = list(newer_features(model, self.version, (_tag(model),)))
+            raise_violations(model, _keyed(model, found))
+        return model
+
+    def is_valid(self, data: Any) -> bool:
+        """Whether ``data`` is a valid record of this version."""
+        try:
+            self.validate_python(data)
+        except ValidationError:
+            return False
+        return True
+
+
+def _tag(model: BaseModel) -> str:
+    # The loc of an error from the record union starts with the record type (and the event
+    # type); keep that shape so locations read the same whichever check found the issue.
+    return str(getattr(model, "record_type", type(model).__name__))
+
+
+def _keyed(model: BaseModel, found: list[Violation]) -> list[Violation]:
+    event_type = getattr(model, "event_type", None)
+    if event_type is None:
+        return found
+    return [
+        Violation(v.code, (v.loc[0], event_type, *v.loc[1:]), v.context, v.value) for v in found
+    ]
+
+
+@cache
+def validator_for(version: str) -> VersionValidator:
+    """Return the validator of records declaring ``version`` (a published version, or one
+    read as a published version: see :func:`newsevents.versions.reading_version`).
+
+    Raises KeyError for a version of a major this library does not read.
+    """
+    from newsevents.models import RECORD_ADAPTER
+
+    reading = reading_version(version)
+    if reading is None:
+        known = ", ".join(PUBLISHED_VERSIONS)
+        raise KeyError(f"schema version {version!r} is not supported; published: {known}")
+    return VersionValidator(RECORD_ADAPTER, reading)
+
+
+def field_in_version(model: type[BaseModel], name: str, version: str) -> bool:
+    """Whether field ``name`` of ``model`` exists in schema ``version``."""
+    added = _extra(model, name).get("x-since")
+    return not (isinstance(added, str) and is_before(version, added))
+
+
+def field_required_in_version(model: type[BaseModel], name: str, version: str) -> bool:
+    """Whether field ``name`` of ``model`` is required in schema ``version``."""
+    relaxed = _extra(model, name).get("x-optional-since")
+    was_required = isinstance(relaxed, str) and is_before(version, relaxed)
+    return model.model_fields[name].is_required() or was_required
+
+
+def model_in_version(model: type[BaseModel], version: str) -> bool:
+    """Whether a record model exists in ``version`` (an event type added later does not)."""
+    return "event_type" not in model.model_fields or field_in_version(model, "event_type", version)
+
+
+@cache
+def _published_properties(version: str) -> dict[str, dict[str, Any]]:
+    from newsevents.schema import load
+
+    found: dict[str, dict[str, Any]] = {}
+    for record_type, root in (("document", "Document"), ("actor", "Actor"), ("event", None)):
+        published = load(version, record_type)
+        if root is not None:
+            found[root] = published.get("properties", {})
+        for name, body in published.get("$defs", {}).items():
+            found.setdefault(name, body.get("properties", {}))
+    return found
+
+
+def field_description(model: type[BaseModel], name: str, version: str = SCHEMA_VERSION) -> str:
+    """Return the description of field ``name`` of ``model`` as published in ``version``.
+
+    An older version's description is read from its published JSON Schema, so artefacts of
+    that version (such as a dataset's Parquet columns) stay as they were published.
+    """
+    current = model.model_fields[name].description or ""
+    if version == SCHEMA_VERSION or version not in PUBLISHED_VERSIONS:
+        return current
+    published = _published_properties(version).get(model.__name__, {}).get(name, {})
+    description = published.get("description") if isinstance(published, dict) else None
+    return description if isinstance(description, str) else current
