@@ -124,6 +124,87 @@ _SPECS: tuple[CheckSpec, ...] = (
         "nesting deeper than {limit} levels",
     ),
     CheckSpec(
+        "NE109",
+        "not-a-regular-file",
+        ERROR,
+        _F.READING,
+        "A path names a FIFO, device or socket: reading it could block forever, so it is "
+        "not opened.",
+        "{path} is {kind}, not a regular file; it is not read",
+    ),
+    CheckSpec(
+        "NE110",
+        "broken-link",
+        ERROR,
+        _F.READING,
+        "A path is a symbolic link that leads nowhere: a dangling link or a loop.",
+        "{path} is {reason}; it is not read",
+    ),
+    CheckSpec(
+        "NE111",
+        "folder-unlistable",
+        ERROR,
+        _F.READING,
+        "A folder (given, or found inside one given) cannot be listed, so its files cannot "
+        "be validated.",
+        "cannot list the folder {path}: {reason}; none of its files is validated",
+    ),
+    CheckSpec(
+        "NE112",
+        "not-utf8-encoding",
+        ERROR,
+        _F.READING,
+        "The whole file is in another encoding (UTF-16 or UTF-32, told by its byte order "
+        "mark or its NUL bytes); JSON exchanged between systems must be UTF-8 (RFC 8259).",
+        "the file is {encoding} ({evidence}), not UTF-8; it is not read",
+    ),
+    CheckSpec(
+        "NE113",
+        "compressed-file",
+        ERROR,
+        _F.READING,
+        "The file is compressed or archived (gzip, zip, zstd, bzip2, xz); it is not "
+        "decompressed on the fly.",
+        "the file is {compression} data, not {format}; decompress it first ({command})",
+    ),
+    CheckSpec(
+        "NE114",
+        "duplicate-key",
+        ERROR,
+        _F.READING,
+        "An object holds the same key twice; parsers disagree on which value wins, so the "
+        "record means different things to different readers.",
+        "key {key} appears {count} times in one object; the last value is the one checked",
+    ),
+    CheckSpec(
+        "NE115",
+        "out-of-memory",
+        ERROR,
+        _F.READING,
+        "Reading a value needed more memory than the process could have.",
+        "ran out of memory reading {what} ({size} bytes); the rest of the file is not read",
+    ),
+    CheckSpec(
+        "NE116",
+        "digits-too-long",
+        ERROR,
+        _F.READING,
+        "A string holds a run of more digits than Python converts to a number "
+        "(sys.get_int_max_str_digits()); no field needs that many, and the record is not "
+        "checked further.",
+        "a run of {digits} digits, more than the {limit} any number may have; the record "
+        "is not checked further",
+    ),
+    CheckSpec(
+        "NE117",
+        "parquet-value-unreadable",
+        ERROR,
+        _F.READING,
+        "A value in a Parquet column cannot be read into a record (a date or time outside "
+        "the years 1 to 9999, for example); the row is not checked further.",
+        "column {column}: {reason}; the row is not checked further",
+    ),
+    CheckSpec(
         "NE122",
         "input-empty",
         WARNING,

@@ -16,13 +16,23 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsevents.io import keys
 from newsevents.io.arrow import TABLE_MODELS, arrow_schema, table_version
+from newsevents.io.paths import (
+    NotRegularFileError,
+    PathProblem,
+    classify,
+    inside,
+    open_regular,
+    walk,
+)
+from newsevents.io.sniff import SNIFF_BYTES, sniff
 
 FORMATS: dict[str, str] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FORMATS[".parquet"] = "parquet"
@@ -32,6 +42,11 @@ DEPTH_LIMIT = 1024
 """Deepest nesting the JSON parser follows (orjson's limit); deeper input is NE108."""
 
 BATCH_SIZE = 1024
+
+UNREADABLE_CODES = frozenset(
+    {"NE101", "NE105", "NE106", "NE109", "NE110", "NE111", "NE112", "NE113", "NE115"}
+)
+"""Reading codes meaning an input, or part of one, could not be read at all: exit status 2."""
 _BOM = b"\xef\xbb\xbf"
 _CHUNK = 1 << 20
 
@@ -61,12 +76,17 @@ Item = tuple[Where, "dict[str, Any] | ReadProblem"]
 class FileReading:
     """One file being read.  Iterate it for items; afterwards its size, hash and count are set.
 
+    With ``canonical=False``, Parquet rows are yielded as Arrow gives them (nulls kept, dates
+    as ``datetime.date``); :func:`canonical` turns one into its JSON form.
     ``skip_pointers`` lists the record pointers whose problems a file-level problem already
     covers (a Parquet column of the wrong type), so records do not repeat them.
     """
 
-    def __init__(self, path: Path, display: str, file_format: str | None = None) -> None:
+    def __init__(
+        self, path: Path, display: str, file_format: str | None = None, canonical: bool = True
+    ) -> None:
         self.path = path
+        self.canonical = canonical
         self.display = display
         self.format = file_format or FORMATS.get(path.suffix.lower(), "unknown")
         self.bytes: int | None = None
@@ -83,50 +103,94 @@ class FileReading:
             yield Where(self.display), ReadProblem("NE105", {"found": found})
             return
         try:
+            sniffed = self._sniff()
+            if sniffed is not None:
+                self.bytes, self.sha256 = _hash_file(self.path)
+                yield Where(self.display), sniffed
+                return
             yield from reader()
+        except NotRegularFileError as error:
+            context = {"path": self.display, "kind": error.strerror}
+            yield Where(self.display), ReadProblem("NE109", context)
         except OSError as error:
             yield Where(self.display), ReadProblem("NE101", _unreadable(self.display, error))
+        except MemoryError:
+            what = {"jsonl": f"a line near byte {self.position:,} of"}.get(self.format, "")
+            context = {"what": f"{what or 'the whole'} file", "size": f"{_size(self.path):,}"}
+            yield Where(self.display, self.records), ReadProblem("NE115", context)
+            self.bytes = self.sha256 = None  # not read to the end
+
+    def _sniff(self) -> ReadProblem | None:
+        """Name a compressed file or another encoding once, instead of once per line."""
+        with open_regular(self.path) as stream:
+            head = stream.read(SNIFF_BYTES)
+        found = sniff(head, self.format)
+        return None if found is None else ReadProblem(found.code, found.context)
 
     def _json(self) -> Iterator[Item]:
-        data = self.path.read_bytes()
+        with open_regular(self.path) as stream:
+            data = stream.read()
         self.bytes, self.sha256 = len(data), hashlib.sha256(data).hexdigest()
+        body = data.removeprefix(_BOM)
+        del data
         try:
-            value = orjson.loads(data.removeprefix(_BOM))
+            value = orjson.loads(body)
         except orjson.JSONDecodeError as error:
             line, column = error.lineno, error.colno
-            problem = decode_problem(error, data.removeprefix(_BOM), 0)
+            problem = decode_problem(error, body, 0)
             yield Where(self.display, None, line, column), problem
             return
-        for index, item in enumerate(records_in(value)):
+        records = records_in(value)
+        hidden = _hidden_in_document(body, value, records)
+        for problem in hidden.get(None, ()):
+            yield Where(self.display), problem
+        for index, item in enumerate(records):
             self.records += 1
-            yield Where(self.display, index), as_record(item)
+            where = Where(self.display, index)
+            for problem in hidden.get(index, ()):
+                yield where, problem
+            if not any(p.code == "NE116" for p in hidden.get(index, ())):
+                yield where, as_record(item)
 
     def _jsonl(self) -> Iterator[Item]:
-        digest, offset = hashlib.sha256(), 0
-        with self.path.open("rb") as stream:
+        for where, line, start in self.lines():
+            yield from parse_line(line, where, start)
+
+    def lines(self, start: int = 0, end: int | None = None) -> Iterator[tuple[Where, bytes, int]]:
+        """Yield (where, bytes, offset in the file) for each non-blank JSON Lines line that
+        starts in ``start:end`` (a whole file: its size and sha256 are set at the end).
+
+        ``start`` must be a line's first byte; line and record numbers count from there.
+        """
+        whole = start == 0 and end is None
+        digest, offset = hashlib.sha256(), start
+        with open_regular(self.path) as stream:
+            stream.seek(start)
             for number, line in enumerate(stream, 1):
-                digest.update(line)
-                start, offset = offset, offset + len(line)
+                if end is not None and offset >= end:
+                    break
+                if whole:
+                    digest.update(line)
+                at, offset = offset, offset + len(line)
                 self.position = offset
-                if number == 1 and line.startswith(_BOM):
-                    line, start = line[3:], 3
+                if at == 0 and line.startswith(_BOM):
+                    line, at = line[3:], 3
                 if not line.strip():
                     continue
                 index = self.records
                 self.records += 1
-                try:
-                    value = orjson.loads(line)
-                except orjson.JSONDecodeError as error:
-                    where = Where(self.display, index, number, error.colno)
-                    yield where, decode_problem(error, line, start, number)
-                    continue
-                yield Where(self.display, index, number), as_record(value)
-        self.bytes, self.sha256 = offset, digest.hexdigest()
+                yield Where(self.display, index, number), line, at
+        if whole:
+            self.bytes, self.sha256 = offset, digest.hexdigest()
 
     def _parquet(self) -> Iterator[Item]:
         self.bytes, self.sha256 = _hash_file(self.path)
+        with open_regular(self.path) as stream:
+            yield from self._parquet_rows(stream)
+
+    def _parquet_rows(self, stream: BinaryIO) -> Iterator[Item]:
         try:
-            parquet = pq.ParquetFile(self.path)
+            parquet = pq.ParquetFile(stream)
             metadata = parquet.metadata.metadata or {}
             schema = parquet.schema_arrow
         except Exception as error:  # pyarrow raises many kinds on foreign or truncated bytes
@@ -145,12 +209,29 @@ class FileReading:
                 rows = max(1, parquet.metadata.num_rows)
                 for batch in parquet.iter_batches(batch_size=BATCH_SIZE):
                     self.position = (self.bytes or 0) * min(rows, self.records) // rows
-                    for row in batch.to_pylist():
+                    for row in batch_rows(batch):
                         self.records += 1
-                        yield Where(self.display, self.records - 1), canonical(row)
+                        where = Where(self.display, self.records - 1)
+                        yield where, row if isinstance(row, ReadProblem) else self._row(row)
             except Exception as error:  # a corrupt page or a value Python cannot hold
                 problem = ReadProblem("NE106", {"reason": _reason(error)})
                 yield Where(self.display, self.records), problem
+
+    def _row(self, row: dict[str, Any]) -> dict[str, Any]:
+        form: dict[str, Any] = canonical(row) if self.canonical else row
+        return form
+
+
+def parse_line(line: bytes, where: Where, start: int) -> Iterator[Item]:
+    """Parse one JSON Lines line read at ``where`` (``start``: its offset in the file): the
+    problems it hides, then the record, or the problem that it is not JSON."""
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError as error:
+        problem = decode_problem(error, line, start, where.line)
+        yield Where(where.file, where.record, where.line, error.colno), problem
+        return
+    yield from checked_record(line, value, where)
 
 
 BUNDLE_KEYS = ("documents", "actors", "events")
@@ -167,6 +248,113 @@ def records_in(value: object) -> list[Any]:
         if arrays and all(isinstance(items, list) for items in arrays):
             return [item for items in arrays for item in items]
     return [value]
+
+
+def checked_record(raw: bytes, value: Any, where: Where) -> Iterator[Item]:
+    """Yield the problems a fast parser hides in the JSON text ``raw`` of one record (a
+    repeated key, NE114; a digit run too long to convert, NE116), then the record parsed
+    from it (``value``) unless such a run makes it unsafe to check."""
+    hidden = hidden_problems(raw, value)
+    for problem in hidden:
+        yield where, problem
+    if not any(problem.code == "NE116" for problem in hidden):
+        yield where, as_record(value)
+
+
+def hidden_problems(raw: bytes, value: Any) -> list[ReadProblem]:
+    """Return the NE114 and NE116 problems of the JSON text ``raw`` (parsed as ``value``);
+    cheap when there are none (see :mod:`newsevents.io.keys`)."""
+    found = [
+        ReadProblem("NE116", _digits_context(digits), keys.json_pointer(path))
+        for digits, path in _long_digits(raw, value)
+    ]
+    if keys.may_repeat_keys(raw, value):
+        for repeat in keys.repeated_keys(raw):
+            pointer = keys.json_pointer([*repeat.path, repeat.key])
+            found.append(ReadProblem("NE114", _repeat_context(repeat), pointer))
+    return found
+
+
+def _long_digits(raw: bytes, value: Any) -> list[tuple[int, tuple[str | int, ...]]]:
+    digits = keys.long_digit_run(raw)
+    if digits is None:
+        return []
+    path = keys.long_digit_path(value)
+    return [(digits, path)] if path else []  # in a number, the parser said so already
+
+
+def _digits_context(digits: int) -> dict[str, object]:
+    return {"digits": f"{digits:,}", "limit": f"{keys.digit_limit():,}"}
+
+
+def _repeat_context(repeat: keys.Repeat) -> dict[str, object]:
+    return {"key": json.dumps(repeat.key, ensure_ascii=False), "count": repeat.count}
+
+
+def _hidden_in_document(
+    raw: bytes, value: Any, records: list[Any]
+) -> dict[int | None, list[ReadProblem]]:
+    """The hidden problems of a whole JSON document, by the index of the record they are in
+    (None: outside any record), with pointers inside that record."""
+    found: dict[int | None, list[ReadProblem]] = {}
+    if keys.long_digit_run(raw) is not None:
+        for index, record in enumerate(records):
+            for digits, path in _long_digits(raw, record):
+                problem = ReadProblem("NE116", _digits_context(digits), keys.json_pointer(path))
+                found.setdefault(index, []).append(problem)
+    if keys.may_repeat_keys(raw, value):
+        for repeat in keys.repeated_keys(raw):
+            where, rest = _record_path(value, [*repeat.path, repeat.key])
+            pointer = keys.json_pointer(rest)
+            found.setdefault(where, []).append(
+                ReadProblem("NE114", _repeat_context(repeat), pointer)
+            )
+    return found
+
+
+def _record_path(value: Any, path: list[str | int]) -> tuple[int | None, list[str | int]]:
+    """Split a path inside a JSON document into (record index, path inside the record), as
+    :func:`records_in` numbers the records."""
+    if isinstance(value, list):
+        return (int(path[0]), path[1:]) if len(path) > 1 else (None, path)
+    if isinstance(value, dict) and "record_type" not in value and path[0] in BUNDLE_KEYS:
+        arrays = [(k, items) for k, items in value.items() if k in BUNDLE_KEYS]
+        if arrays and all(isinstance(items, list) for _, items in arrays) and len(path) > 2:
+            before = 0
+            for key, items in arrays:
+                if key == path[0]:
+                    return before + int(path[1]), path[2:]
+                before += len(items)
+        return None, path
+    return 0, path
+
+
+def batch_rows(batch: pa.RecordBatch) -> list[dict[str, Any] | ReadProblem]:
+    """Return the rows of a Parquet batch as dicts; a row holding a value Python cannot
+    hold (a date past year 9999...) becomes an NE117 problem naming its column, and the
+    other rows of the batch are kept."""
+    try:
+        rows: list[dict[str, Any] | ReadProblem] = list(batch.to_pylist())
+        return rows
+    except Exception:
+        pass
+    rows = []
+    for index in range(batch.num_rows):
+        row = batch.slice(index, 1)
+        try:
+            rows.extend(row.to_pylist())
+        except Exception as error:
+            rows.append(_bad_row(row, error))
+    return rows
+
+
+def _bad_row(row: pa.RecordBatch, error: Exception) -> ReadProblem:
+    for name, column in zip(row.schema.names, row.columns, strict=True):
+        try:
+            column.to_pylist()
+        except Exception as bad:
+            return ReadProblem("NE117", {"column": name, "reason": _reason(bad)}, f"/{name}")
+    return ReadProblem("NE117", {"column": "?", "reason": _reason(error)})
 
 
 def as_record(value: object) -> dict[str, Any] | ReadProblem:
@@ -260,9 +448,16 @@ def decode_problem(
     return ReadProblem("NE103", context)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _hash_file(path: Path) -> tuple[int, str]:
     digest, size = hashlib.sha256(), 0
-    with path.open("rb") as stream:
+    with open_regular(path) as stream:
         while chunk := stream.read(_CHUNK):
             digest.update(chunk)
             size += len(chunk)
@@ -296,41 +491,49 @@ class Source:
 
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
     """Yield the files named by ``paths``; a folder is walked for .json, .jsonl, .ndjson and
-    .parquet files, in order of their path inside it, hidden files and folders skipped."""
+    .parquet files, in order of their path inside it, hidden files and folders skipped.
+
+    Every path, given or found, is classified first (:func:`newsevents.io.paths.classify`):
+    anything but a readable regular file or folder comes with the problem saying why.
+    """
     for given in paths:
         path = Path(given)
         display = Path(given).as_posix()
-        if path.is_dir():
-            found = list(_walk(path, display))
+        classified = classify(path)
+        if classified.kind == "folder":
+            try:
+                found = list(_walk(path, display))
+            except OSError as error:  # made unreadable between classifying and listing
+                context = {"path": display, "reason": error.strerror or "cannot be listed"}
+                yield Source(path, display, ReadProblem("NE111", context))
+                continue
             if not found:
                 context = {"found": "a folder with no .json, .jsonl, .ndjson or .parquet file"}
                 yield Source(path, display, ReadProblem("NE105", context))
             yield from found
-        elif path.is_file():
-            yield Source(path, display)
         else:
-            context = {"path": display, "reason": "no such file or folder"}
-            yield Source(path, display, ReadProblem("NE101", context))
+            yield Source(path, display, _path_problem(display, classified.problem))
+
+
+def _path_problem(display: str, problem: PathProblem | None) -> ReadProblem | None:
+    if problem is None:
+        return None
+    context: dict[str, object] = {"path": display, "reason": problem.reason}
+    if problem.code == "NE109":
+        context["kind"] = problem.reason
+    return ReadProblem(problem.code, context)
 
 
 def _walk(folder: Path, display: str) -> Iterator[Source]:
-    found: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        chosen = _manifest_records(Path(root)) if MANIFEST in names else None
-        if chosen is not None:
-            # A dataset folder in our layout: its manifest says which files hold the records
-            # (the same records exist in several formats); metadata files are not records.
-            dirs[:] = []
-            names = chosen
-        for name in names:
-            if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
-                found.append((Path(root) / name).relative_to(folder).as_posix())
-    for relative in sorted(found):
-        yield Source(folder / relative, f"{display.rstrip('/')}/{relative}")
+    # A dataset folder in our layout: its manifest says which files hold the records (the
+    # same records exist in several formats); metadata files are not records.
+    for found in walk(folder, frozenset(FORMATS), _manifest_records):
+        shown = f"{display.rstrip('/')}/{found.relative}"
+        yield Source(folder / found.relative, shown, _path_problem(shown, found.classified.problem))
 
 
 MANIFEST = "manifest.json"
+_MANIFEST_LIMIT = 16 << 20
 _RECORD_TABLES = ("documents", "actors", "events")
 
 
@@ -340,12 +543,17 @@ def _manifest_records(folder: Path) -> list[str] | None:
     Parquet is preferred, then JSON Lines, then the single JSON file; None when the folder's
     manifest.json is not a newsevents dataset manifest.
     """
+    if classify(folder / MANIFEST).kind != "file":
+        return None
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        with open_regular(folder / MANIFEST) as stream:
+            manifest = json.loads(stream.read(_MANIFEST_LIMIT).decode("utf-8"))
         files = [entry["path"] for entry in manifest["files"] if "records" in entry]
         if "manifest_version" not in manifest:
             return None
-    except (OSError, ValueError, KeyError, TypeError):
+        if not all(isinstance(f, str) and inside(folder, f) is not None for f in files):
+            return None  # a path leading out of the folder: not ours; the folder is walked
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     for suffix in (".parquet", ".jsonl"):
         tables = [f for f in files if Path(f).suffix == suffix and Path(f).stem in _RECORD_TABLES]

@@ -1,7 +1,8 @@
 """``newsevents validate``: wires argv to :func:`newsevents.validation.validate`.
 
 Exit codes: 0 valid; 1 invalid (errors, or warnings with ``--strict``); 2 usage error or an
-input that cannot be read at all (a missing path, NE101, or an unsupported format, NE105).
+input that cannot be read at all (``newsevents.io.readers.UNREADABLE_CODES``: a missing
+path, a FIFO, a broken link, a folder that cannot be listed, a compressed file...).
 ``-`` reads standard input (JSON, JSON Lines or Parquet, told apart by its first bytes).
 """
 
@@ -14,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from newsevents.io.readers import UNREADABLE_CODES
 from newsevents.validation.formats import FORMATS, render, wants_colour
 from newsevents.validation.issue import Report
 from newsevents.validation.render import ProgressBar
@@ -21,7 +23,6 @@ from newsevents.validation.runner import DEFAULT_MAX_ISSUES, validate
 from newsevents.validation.selection import expand
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-UNREADABLE_CODES = frozenset({"NE101", "NE105"})
 
 _EPILOG = """\
 CODES are comma-separated codes (NE604), slugs (span-text-mismatch), code prefixes (NE6)

@@ -1,9 +1,12 @@
 """The streaming validation run: read, check each record, resolve what needs every file.
 
 Data flows one way: bytes -> reader -> record dicts -> version, structure and record checks
--> issues -> collector -> report.  Records are not kept: only document texts, ids and the
-references still open.  This per-record path is the reference; faster paths (batches, Arrow
-columns, worker processes) must report the same issues.
+-> issues -> collector -> report.  Every rule runs once per record: a record goes through
+the models (pydantic-core) once, and only a record that fails is read again in detail, to
+say what is wrong and to run the checks on the fields that could be read
+(:mod:`newsevents.validation.partial`).  Records are not kept: only document texts, ids and
+the references still open.  Worker processes (:mod:`newsevents.validation.parallel`) run
+this same code on parts of the input.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from newsevents.io.readers import FileReading, ReadProblem, Source, Where, find_files
+from newsevents.io.readers import FileReading, ReadProblem, Source, Where, canonical, find_files
+from newsevents.models import Document
 from newsevents.validation.checks import CHECKS, FINISHERS, RegisteredCheck
 from newsevents.validation.checks.anchoring import DocumentText
 from newsevents.validation.checks.registry import RecordContext, RecordPlace, new_issue
@@ -26,6 +30,7 @@ from newsevents.validation.checks.version import decide, without_unknown_fields
 from newsevents.validation.collector import IssueCollector
 from newsevents.validation.issue import InputFile, Issue, IssueLocation, Report
 from newsevents.validation.messages import describe
+from newsevents.validation.partial import own_rules, partial_view, record_class
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
@@ -83,10 +88,16 @@ def _is_path_list(source: object) -> bool:
 class Run:
     """One validation run: the cross-record state, the collector and the checks enabled."""
 
-    def __init__(self, selection: Selection, max_issues: int | None, strict: bool) -> None:
+    def __init__(
+        self,
+        selection: Selection,
+        max_issues: int | None,
+        strict: bool,
+        state: RunState | None = None,
+    ) -> None:
         self.selection = selection
         self.strict = strict
-        self.state = RunState()
+        self.state = state or RunState()
         self.collector = IssueCollector(selection, max_issues)
         self.records = 0
         self.files: list[InputFile] = []
@@ -116,16 +127,7 @@ class Run:
             if reading is None:
                 continue
             index = len(self.files)
-            problems = 0
-            for count, (where, item) in enumerate(reading, 1):
-                if isinstance(item, ReadProblem):
-                    problems += 1
-                    self.problem(where, item)
-                else:
-                    place = RecordPlace(where.file, index, where.record, where.line)
-                    self.record(item, place, reading.skip_pointers)
-                if progress is not None and count % _PROGRESS_EVERY == 0:
-                    progress(done + reading.position, total)
+            problems = self.read(reading, index, reading, progress, done, total)
             self.files.append(_described(reading, "input"))
             if reading.records == 0 and problems == 0:
                 empty = IssueLocation(reading.display)
@@ -133,6 +135,29 @@ class Run:
             done += reading.bytes or 0
             if progress is not None:
                 progress(done, total)
+
+    def read(
+        self,
+        reading: FileReading,
+        index: int,
+        items: Iterable[tuple[Where, dict[str, Any] | ReadProblem]],
+        progress: Progress | None = None,
+        done: int = 0,
+        total: int = 0,
+    ) -> int:
+        """Validate the ``items`` read by ``reading``, the ``index``-th input file; return
+        the number of reading problems."""
+        arrow, problems = reading.format == "parquet", 0
+        for count, (where, item) in enumerate(items, 1):
+            if isinstance(item, ReadProblem):
+                problems += 1
+                self.problem(where, item)
+            else:
+                place = RecordPlace(where.file, index, where.record, where.line)
+                self.record(item, place, reading.skip_pointers, arrow)
+            if progress is not None and count % _PROGRESS_EVERY == 0:
+                progress(done + reading.position, total)
+        return problems
 
     def read_records(self, records: Iterable[Any]) -> None:
         """Validate records given as Python values (dicts; anything else is NE104)."""
@@ -164,9 +189,43 @@ class Run:
         self.collector.add(new_issue(problem.code, location, None, **context))
 
     def record(
+        self,
+        raw: dict[str, Any],
+        place: RecordPlace,
+        skip: frozenset[str] = frozenset(),
+        arrow: bool = False,
+    ) -> None:
+        """Validate one record: once through the models; only a record that fails (or whose
+        version says more) is read again in detail.  ``arrow``: a row as Arrow gives it."""
+        # An Arrow row has every column of its table: a null is an absent field.
+        given = {k: v for k, v in raw.items() if v is not None} if arrow else raw
+        model = self._valid(given, place)
+        if model is None:
+            self.diagnose(canonical(raw) if arrow else raw, place, skip)
+            return
+        add = self.collector.extend
+        add(self.state.references.register(given, place))
+        if isinstance(model, Document) and model.text is not None:
+            published = model.publication.date if model.publication is not None else None
+            add(self.state.documents.add(DocumentText(model.id, model.text, published)))
+        self._run_checks(model, RecordContext(self.state, place, given.get("id")))
+
+    def _valid(self, raw: Mapping[str, Any], place: RecordPlace) -> BaseModel | None:
+        """The record's model when it is valid and its version raises nothing, else None."""
+        decision = decide(raw, RecordContext(self.state, place, None))
+        if decision.validator is None or decision.issues:
+            return None
+        try:
+            model: BaseModel = decision.validator.validate_python(raw)
+        except ValidationError:
+            return None
+        return model
+
+    def diagnose(
         self, raw: dict[str, Any], place: RecordPlace, skip: frozenset[str] = frozenset()
     ) -> None:
-        """Validate one record: ids, version, structure, then the registered checks."""
+        """Validate one record in detail: ids, version, structure, then the registered checks
+        on the record, or on the part of it that could be read."""
         record_id = raw.get("id") if isinstance(raw.get("id"), str) else None
         context = RecordContext(self.state, place, record_id)
         add = self.collector.extend
@@ -182,13 +241,36 @@ class Run:
         except ValidationError as error:
             skipped = decision.covered | skip
             add(structure_issues(error, raw, context, skipped, decision.newer_minor))
-            if not decision.newer_minor:
-                return
-            model = without_unknown_fields(decision.validator, raw, error)
+            model = None
+            if decision.newer_minor:
+                model = without_unknown_fields(decision.validator, raw, error)
             if model is None:
+                self._run_partial(raw, context, skipped, decision.newer_minor)
                 return
+        self._run_checks(model, context)
+
+    def _run_checks(self, model: BaseModel, context: RecordContext) -> None:
         for registered in self._checks_for(type(model)):
-            add(registered.run(model, context))
+            self.collector.extend(registered.run(model, context))
+
+    def _run_partial(
+        self, raw: dict[str, Any], context: RecordContext, skip: frozenset[str], newer: bool
+    ) -> None:
+        """Run the record's own rules and the registered checks on what could be read."""
+        model = record_class(raw)
+        if model is None:
+            return
+        view, complete = partial_view(model, raw)
+        add = self.collector.extend
+        if not complete:  # the model's own rules did not run: run those that can
+            for error in own_rules(view):
+                add(structure_issues(error, raw, context, skip, newer))
+        for registered in self._checks_for(model):
+            try:
+                issues = list(registered.run(view, context))
+            except AttributeError:
+                continue  # the check reads a field that could not be read
+            add(issues)
 
     def _take_document(self, raw: Mapping[str, Any]) -> Iterator[Issue]:
         document_id, text = raw.get("id"), raw.get("text")

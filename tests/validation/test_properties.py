@@ -48,7 +48,9 @@ def test_valid_generated_datasets_give_no_errors_in_any_order(
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(broken_records())
 def test_each_broken_model_rule_gives_exactly_its_code_at_its_pointer(broken: Any) -> None:
-    report = validate([broken.record])
+    # The record is alone: the records it refers to are unknown (checked, since one run
+    # reports everything, broken record or not), so those issues are left out here.
+    report = validate([broken.record], ignore=["NE502", "NE503", "NE504"])
     assert errors(report) == [(broken.code, 0, broken.pointer)]
 
 

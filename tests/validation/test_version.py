@@ -10,7 +10,10 @@ from newsevents.versions import PUBLISHED_VERSIONS
 
 
 def codes(*records: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(i.code, i.location.pointer) for i in validate(list(records)).issues]
+    # Alone, a record's references are unknown and its spans cannot be checked (a broken
+    # record gets those checks too): those issues are left out here.
+    report = validate(list(records), ignore=["NE502", "NE503", "NE504", "NE607"])
+    return [(i.code, i.location.pointer) for i in report.issues]
 
 
 def test_every_published_version_has_its_own_validator() -> None:

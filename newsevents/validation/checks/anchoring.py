@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel
 
@@ -105,9 +106,32 @@ def spans_of(model: BaseModel) -> list[tuple[str, EvidenceSpan]]:
     return instances(model, EvidenceSpan)
 
 
+class Span(NamedTuple):
+    """What the anchoring checks read of an evidence span (small, for worker processes)."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str | None
+    suffix: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpanWork:
+    """The spans of one record, to check once their document's text is at hand."""
+
+    spans: tuple[tuple[str, Span], ...]
+    place: RecordPlace
+    record_id: str | None
+
+    def __call__(self, document: DocumentText) -> Iterator[Issue]:
+        for pointer, span in self.spans:
+            yield from check_span(document, span, pointer, self.place, self.record_id)
+
+
 def check_span(
     document: DocumentText,
-    span: EvidenceSpan,
+    span: EvidenceSpan | Span,
     pointer: str,
     place: RecordPlace,
     record_id: str | None,
@@ -173,16 +197,14 @@ def _nearest(text: str, exact: str, start: int) -> int | None:
 @check("NE601", "NE604", "NE608", models=(EventBase,))
 def event_spans(event: EventBase, context: RecordContext) -> Iterator[Issue]:
     """Check the event's spans against its document, now or once the document is read."""
-    spans = spans_of(event)
+    spans = tuple(
+        (pointer, Span(s.start, s.end, s.exact, s.prefix, s.suffix))
+        for pointer, s in spans_of(event)
+    )
     if not spans:
         return iter(())
-    place, record_id = context.place, context.record_id
-
-    def work(document: DocumentText) -> Iterator[Issue]:
-        for pointer, span in spans:
-            yield from check_span(document, span, pointer, place, record_id)
-
-    return context.state.documents.when_available(event.document_id, place, work)
+    work = SpanWork(spans, context.place, context.record_id)
+    return context.state.documents.when_available(event.document_id, context.place, work)
 
 
 @check("NE601", "NE604", "NE608", models=(Document,))

@@ -184,15 +184,20 @@ def _q(text: str) -> str:
 
 
 def _event_references(event: EventBase) -> Iterator[tuple[str, str, str]]:
-    yield "document", event.document_id, "/document_id"
-    for index, participant in enumerate(event.participants):
+    # getattr with a default: a field that could not be read (newsevents.validation.partial)
+    # holds no reference to resolve, and the others are still resolved.
+    document_id = getattr(event, "document_id", None)
+    if document_id is not None:
+        yield "document", document_id, "/document_id"
+    for index, participant in enumerate(getattr(event, "participants", ())):
         yield "actor", participant.actor_id, f"/participants/{index}/actor_id"
     force = getattr(event, "force", None)
     if force is not None and force.actor_id is not None:
         yield "actor", force.actor_id, "/force/actor_id"
-    for index, link in enumerate(event.links):
+    for index, link in enumerate(getattr(event, "links", ())):
         yield "event", link.event_id, f"/links/{index}/event_id"
-    condition = event.factuality.condition
+    factuality = getattr(event, "factuality", None)
+    condition = None if factuality is None else factuality.condition
     if condition is not None and condition.event_id is not None:
         yield "event", condition.event_id, "/factuality/condition/event_id"
     purpose = getattr(event, "purpose", None)
@@ -203,31 +208,27 @@ def _event_references(event: EventBase) -> Iterator[tuple[str, str, str]]:
 @check("NE502", "NE503", "NE504", "NE507", models=(EventBase,))
 def event_references(event: EventBase, context: RecordContext) -> Iterator[Issue]:
     """Resolve the actors, document and events an event refers to."""
-    index = context.state.references
+    index, place, record_id = context.state.references, context.place, context.record_id
     for kind, target, pointer in _event_references(event):
-        yield from index.resolve(Reference(kind, target, context.place, event.id, pointer))
-    if isinstance(event, Statement):
-        for position, target in enumerate(event.reports):
-            reference = Reference(
-                "event",
-                target,
-                context.place,
-                event.id,
-                f"/reports/{position}",
-                event.document_id,
-            )
-            yield from index.resolve(reference)
-        if event.reports and event.id not in index.reports:
-            index.reports[event.id] = (context.place, tuple(event.reports))
+        yield from index.resolve(Reference(kind, target, place, record_id, pointer))
+    reports = getattr(event, "reports", ()) if isinstance(event, Statement) else ()
+    document_id = getattr(event, "document_id", None)
+    for position, target in enumerate(reports):
+        pointer = f"/reports/{position}"
+        reference = Reference("event", target, place, record_id, pointer, document_id)
+        yield from index.resolve(reference)
+    if reports and record_id is not None and record_id not in index.reports:
+        index.reports[record_id] = (place, tuple(reports))
 
 
 @check("NE502", models=(Actor,))
 def actor_references(actor: Actor, context: RecordContext) -> Iterator[Issue]:
     """Resolve the actors an actor is a member of."""
     index = context.state.references
-    for position, target in enumerate(actor.member_of):
+    for position, target in enumerate(getattr(actor, "member_of", ())):
         pointer = f"/member_of/{position}"
-        yield from index.resolve(Reference("actor", target, context.place, actor.id, pointer))
+        reference = Reference("actor", target, context.place, context.record_id, pointer)
+        yield from index.resolve(reference)
 
 
 @finisher("NE502", "NE503", "NE504", "NE507")

@@ -18,25 +18,31 @@ Found = TypeVar("Found", bound=BaseModel)
 
 def instances(model: BaseModel, kind: type[Found], base: str = "") -> list[tuple[str, Found]]:
     """Return (JSON pointer, value) for every ``kind`` instance inside ``model``, in field
-    order.  The walk does not enter a found instance: spans inside spans do not exist."""
+    order.  The walk does not enter a found instance: spans inside spans do not exist.  A
+    field that could not be read (see :mod:`newsevents.validation.partial`) is passed over."""
     found: list[tuple[str, Found]] = []
-    stack: list[tuple[BaseModel, str]] = [(model, base)]
-    while stack:
-        current, where = stack.pop()
-        if isinstance(current, kind) and current is not model:
-            found.append((where, current))
-            continue
-        inner: list[tuple[BaseModel, str]] = []
-        for name in _paths_to(type(current), kind):
-            value = getattr(current, name)
-            if isinstance(value, BaseModel):
-                inner.append((value, f"{where}/{name}"))
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
-                    if isinstance(item, BaseModel):
-                        inner.append((item, f"{where}/{name}/{index}"))
-        stack.extend(reversed(inner))
+    _collect(model, kind, base, found)
     return found
+
+
+def _collect(
+    model: BaseModel, kind: type[Found], where: str, found: list[tuple[str, Found]]
+) -> None:
+    for name in _paths_to(type(model), kind):
+        value = getattr(model, name, None)
+        if value is None:
+            continue
+        at = f"{where}/{name}"
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, kind):
+                    found.append((f"{at}/{index}", item))
+                elif isinstance(item, BaseModel):
+                    _collect(item, kind, f"{at}/{index}", found)
+        elif isinstance(value, kind):
+            found.append((at, value))
+        elif isinstance(value, BaseModel):
+            _collect(value, kind, at, found)
 
 
 @cache
@@ -45,13 +51,21 @@ def _paths_to(model: type[BaseModel], kind: type[BaseModel]) -> tuple[str, ...]:
     return tuple(
         name
         for name, field in model.__pydantic_fields__.items()
-        if any(_may_hold(m, kind) for m in _models_in(field.annotation))
+        if any(_may_hold(m, kind, frozenset({model})) for m in _models_in(field.annotation))
     )
 
 
-@cache
-def _may_hold(model: type[BaseModel], kind: type[BaseModel]) -> bool:
-    return issubclass(model, kind) or bool(_paths_to(model, kind))
+def _may_hold(model: type[BaseModel], kind: type[BaseModel], seen: frozenset[type]) -> bool:
+    if issubclass(model, kind):
+        return True
+    if model in seen:  # a recursive model: what it may hold is found on the first visit
+        return False
+    inner = seen | {model}
+    return any(
+        _may_hold(m, kind, inner)
+        for field in model.__pydantic_fields__.values()
+        for m in _models_in(field.annotation)
+    )
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:

@@ -38,6 +38,9 @@ class CodeExample:
     documents: Sequence[str] = ()
     also: frozenset[str] = frozenset()
     options: Mapping[str, Any] = field(default_factory=dict)
+    around: Callable[[], contextlib.AbstractContextManager[object]] | None = None
+    """Entered in the example's folder after its files are written, around the validation:
+    makes what bytes cannot (a FIFO, a symbolic link, a folder that cannot be listed)."""
 
 
 def run_example(example: CodeExample) -> Report:
@@ -50,7 +53,8 @@ def run_example(example: CodeExample) -> Report:
         inputs = [n for n in sorted(example.files) if n not in example.documents]
         paths = list(example.paths or inputs)
         documents = list(example.documents) or None
-        return validate(paths, documents=documents, **example.options)
+        with example.around() if example.around is not None else contextlib.nullcontext():
+            return validate(paths, documents=documents, **example.options)
 
 
 def matching(example: CodeExample, report: Report) -> list[Issue]:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import io
+import json
+import os
+import resource
+from collections.abc import Iterator
+from pathlib import Path
 
 from newsevents.validation.examples import base
 from newsevents.validation.examples.model import RECORDS_FILE, CodeExample, jsonl
@@ -41,14 +48,16 @@ def examples() -> list[CodeExample]:
         ),
         CodeExample(
             code="NE106",
-            mistake="A file named .parquet holds something else (here, the start of a ZIP).",
-            shown="events.parquet: PK\\x03\\x04...",
-            files={"events.parquet": b"PK\x03\x04" + b"\x00" * 60},
+            mistake="A file named .parquet holds something else (here, a cut Parquet footer).",
+            shown="events.parquet: PAR1\\x00\\x00...",
+            files={"events.parquet": b"PAR1" + b"\x00" * 60},
             file="events.parquet",
             record=None,
             pointer="",
         ),
         _parquet_column_type(),
+        *_file_system_examples(),
+        *_content_examples(),
         CodeExample(
             code="NE122",
             mistake="An export wrote an empty file.",
@@ -100,3 +109,177 @@ def _parquet_column_type() -> CodeExample:
         record=None,
         pointer="/title",
     )
+
+
+@contextlib.contextmanager
+def _fifo() -> Iterator[None]:
+    os.mkfifo("events.jsonl")
+    yield
+
+
+@contextlib.contextmanager
+def _dangling_link() -> Iterator[None]:
+    os.symlink("exported/events.jsonl", "events.jsonl")
+    yield
+
+
+_NOBODY = 65534
+
+
+@contextlib.contextmanager
+def _unlistable_folder() -> Iterator[None]:
+    """A folder whose mode denies listing; root ignores modes, so as root the validation
+    runs with the effective user id of ``nobody`` meanwhile."""
+    os.makedirs("batch/private")
+    Path("batch/ok.jsonl").write_bytes(_valid_lines())
+    os.chmod("batch/private", 0)
+    os.chmod(".", 0o755)
+    root = os.geteuid() == 0
+    try:
+        if root:
+            os.seteuid(_NOBODY)
+        yield
+    finally:
+        if root:
+            os.seteuid(0)
+        os.chmod("batch/private", 0o755)
+
+
+def _file_system_examples() -> list[CodeExample]:
+    return [
+        CodeExample(
+            code="NE109",
+            mistake="A named pipe (FIFO) is given; reading it would wait forever for a writer.",
+            shown="mkfifo events.jsonl && newsevents validate events.jsonl",
+            files={},
+            paths=["events.jsonl"],
+            file="events.jsonl",
+            record=None,
+            pointer="",
+            around=_fifo,
+        ),
+        CodeExample(
+            code="NE110",
+            mistake="A symbolic link points to a file that is not there.",
+            shown="events.jsonl -> exported/events.jsonl (missing)",
+            files={},
+            paths=["events.jsonl"],
+            file="events.jsonl",
+            record=None,
+            pointer="",
+            around=_dangling_link,
+        ),
+        CodeExample(
+            code="NE111",
+            mistake="A folder holds a subfolder that cannot be listed (mode 000).",
+            shown="newsevents validate batch/   # batch/private: permission denied",
+            files={},
+            paths=["batch"],
+            file="batch/private",
+            record=None,
+            pointer="",
+            around=_unlistable_folder,
+        ),
+    ]
+
+
+def _content_examples() -> list[CodeExample]:
+    valid = _valid_lines()
+    actors = [name for name, r in base.records().items() if r["record_type"] == "actor"]
+    actor = base.records()[actors[0]]
+    name = json.dumps(actor["name"], ensure_ascii=False)
+    repeated = json.dumps(actor, ensure_ascii=False)[:-1] + f', "name": {name}}}'
+    lines = valid.decode("utf-8").splitlines(keepends=True)
+    index = list(base.records()).index(actors[0])
+    lines[index] = repeated + "\n"
+    files = {RECORDS_FILE: "".join(lines).encode("utf-8")}
+    digits = b'{"record_type": "actor", "id": "actor-' + b"7" * 5000 + b'"}\n'
+    digit_files, digit_index = _lines(digits)
+    return [
+        CodeExample(
+            code="NE112",
+            mistake="A file is saved as UTF-16 (as some Windows editors do).",
+            shown='records.jsonl: \\xff\\xfe{\\x00"\\x00r\\x00...',
+            files={RECORDS_FILE: valid.decode("utf-8").encode("utf-16")},
+            record=None,
+            pointer="",
+        ),
+        CodeExample(
+            code="NE113",
+            mistake="A gzip-compressed file is given under its uncompressed name.",
+            shown="records.jsonl: \\x1f\\x8b\\x08...",
+            files={RECORDS_FILE: gzip.compress(valid, mtime=0)},
+            record=None,
+            pointer="",
+        ),
+        CodeExample(
+            code="NE114",
+            mistake="A record has the key id twice; a parser keeps one of them, silently.",
+            shown=f'line {index + 1}: {{..., "name": {name}, "name": {name}}}',
+            files=files,
+            record=index,
+            pointer="/name",
+        ),
+        _parquet_value(),
+        CodeExample(
+            code="NE115",
+            mistake="A line of a gigabyte (a document text pasted thousands of times) meets a "
+            "process allowed less memory.",
+            shown="records.jsonl: line 1 is 1,073,741,824 bytes; ulimit -v allows less",
+            files={},
+            paths=[RECORDS_FILE],
+            record=0,
+            pointer="",
+            around=_huge_line_little_memory,
+        ),
+        CodeExample(
+            code="NE116",
+            mistake="An id holds a run of 5,000 digits.",
+            shown=f'line {digit_index + 1}: {{"record_type": "actor", "id": "actor-7777...7777"}}',
+            files=digit_files,
+            record=digit_index,
+            pointer="/id",
+        ),
+    ]
+
+
+def _parquet_value() -> CodeExample:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    days = pa.array([0, 3_000_000], pa.int32()).cast(pa.date32())  # 1970, and year 10183
+    table = pa.table({"id": ["actor-a", "actor-b"], "founded": days})
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    return CodeExample(
+        code="NE117",
+        mistake="A date column holds a day past the year 9999.",
+        shown="actors.parquet: founded = 10183-06-12 (date32)",
+        files={"actors.parquet": sink.getvalue()},
+        file="actors.parquet",
+        record=1,
+        pointer="/founded",
+        also=frozenset({"NE201", "NE307"}),
+    )
+
+
+@contextlib.contextmanager
+def _huge_line_little_memory() -> Iterator[None]:
+    """A sparse file with a 1 GiB line, read while the address space may grow 256 MiB."""
+    with open(RECORDS_FILE, "wb") as stream:
+        stream.write(b'{"note": "' + b"x" * 8192)
+        stream.truncate(1 << 30)
+    limit = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (_address_space() + (256 << 20), limit[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, limit)
+
+
+def _address_space() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 4 << 30  # pragma: no cover - Linux has /proc

@@ -1,0 +1,134 @@
+"""Problems a fast JSON parser hides: keys repeated in one object, and digit runs too long.
+
+orjson and pydantic-core keep the last of two equal keys without a word, so ``{"polarity":
+"negative", "polarity": "positive"}`` is checked as positive while another reader sees it as
+negative.  Finding repeats with ``object_pairs_hook`` costs a slow parse, so a cheap test on
+bytes decides first whether any key could repeat:
+
+every key in JSON text is followed by exactly one ``:``, and a ``:`` elsewhere can only be
+inside a string (literally, or escaped as ``\\u003a``).  Serialising the parsed value again
+writes each kept key with its ``:`` and every string's colons literally.  So when the raw
+text has no more colons (counting ``\\u003a`` escapes) than the re-serialised value, no key
+was dropped; only when it has more (a repeat, or an escaped colon) is the slow parse run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import orjson
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A key repeated in one object: where the object is, the key and how many times."""
+
+    path: tuple[str | int, ...]
+    key: str
+    count: int
+
+
+def may_repeat_keys(raw: bytes, value: object) -> bool:
+    """False when ``raw`` (the JSON text ``value`` was parsed from) cannot hold a repeated
+    key; True when it may (then :func:`repeated_keys` decides)."""
+    colons = raw.count(b":") + raw.count(b"\\u003")  # \u003a and \u003A, and a little more
+    return colons != orjson.dumps(value).count(b":")
+
+
+def repeated_keys(raw: bytes | str) -> list[Repeat]:
+    """Return every key repeated in one object of the JSON text ``raw``, in text order."""
+    try:
+        tree = json.loads(
+            raw,
+            object_pairs_hook=_Pairs,
+            parse_int=_ignored,
+            parse_float=_ignored,
+            parse_constant=_ignored,
+        )
+    except (ValueError, RecursionError):  # the fast parser accepted it: should not happen
+        return []
+    return list(_repeats(tree, ()))
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """An object as its list of (key, value) pairs, repeats kept."""
+
+
+def _ignored(text: str) -> None:
+    return None  # numbers are not needed, and converting 5,000 digits would raise
+
+
+def _repeats(node: object, path: tuple[str | int, ...]) -> Iterator[Repeat]:
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(node, path)]
+    while stack:  # iterative: nesting is bounded by the parser, not by Python's stack
+        node, path = stack.pop()
+        if isinstance(node, _Pairs):
+            counts: dict[str, int] = {}
+            for key, _ in node:
+                counts[key] = counts.get(key, 0) + 1
+            for key, count in counts.items():
+                if count > 1:
+                    yield Repeat(path, key, count)
+            children = [(value, (*path, key)) for key, value in node]
+        elif isinstance(node, list):
+            children = [(value, (*path, index)) for index, value in enumerate(node)]
+        else:
+            continue
+        stack.extend(reversed(children))
+
+
+def json_pointer(parts: tuple[str | int, ...] | list[str | int]) -> str:
+    """Return the RFC 6901 JSON pointer of a path (``~`` and ``/`` escaped)."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def digit_limit() -> int:
+    """The most digits Python converts between text and integers (0: no limit)."""
+    return sys.get_int_max_str_digits()
+
+
+@cache
+def _digit_run(limit: int) -> re.Pattern[bytes]:
+    # The look-behind starts a match only where a run starts, so each run is scanned once.
+    return re.compile(rb"(?<![0-9])[0-9]{%d}" % (limit + 1))
+
+
+def long_digit_run(raw: bytes) -> int | None:
+    """Return the length of the first run of digits in ``raw`` longer than Python converts
+    (4,300 digits by default), or None.  Linear in ``raw``."""
+    limit = digit_limit()
+    if not limit or len(raw) <= limit:
+        return None
+    match = _digit_run(limit).search(raw)
+    if match is None:
+        return None
+    end = match.end()
+    while end < len(raw) and 48 <= raw[end] <= 57:
+        end += 1
+    return end - match.start()
+
+
+def long_digit_path(value: object) -> tuple[str | int, ...]:
+    """The path of the first string (key or value) in ``value`` holding a run of digits
+    longer than Python converts; ``()`` when none does (the run is in a number)."""
+    limit = digit_limit()
+    pattern = re.compile(f"(?<![0-9])[0-9]{{{limit + 1}}}", re.ASCII)
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(value, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str) and pattern.search(node):
+            return path
+        if isinstance(node, dict):
+            for key, child in node.items():
+                if pattern.search(key):
+                    return (*path, key)
+                stack.append((child, (*path, key)))
+        elif isinstance(node, list):
+            stack.extend((child, (*path, index)) for index, child in enumerate(node))
+    return ()

@@ -1,0 +1,215 @@
+"""What a path names, decided before anything is opened: the one gate every input goes through.
+
+A path given on the command line, a file found in a folder, a ``--documents`` path and a
+file a dataset manifest lists are all classified here: a readable regular file, a folder that
+can be listed, or a :class:`PathProblem` with the true cause (missing, a FIFO, device or
+socket that could block a read forever, a dangling or looping symbolic link, permission
+denied).  Files are then opened with :func:`open_regular`, which refuses anything that is not
+a regular file at the moment of opening, so a path swapped for a FIFO cannot hang a run.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO, Literal
+
+Kind = Literal["file", "folder", "problem"]
+
+_SPECIAL = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PathProblem:
+    """Why a path cannot be read: its issue code (NE101, NE109, NE110, NE111) and context."""
+
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    """A path's kind, and the problem when it cannot be read."""
+
+    kind: Kind
+    problem: PathProblem | None = None
+
+
+class NotRegularFileError(OSError):
+    """Raised by :func:`open_regular` when the path is not a regular file when opened."""
+
+
+def special_kind(mode: int) -> str:
+    """Name a file type that is neither a regular file nor a folder."""
+    return _SPECIAL.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def classify(path: Path) -> Classified:
+    """Classify ``path`` without reading it (and without blocking on a FIFO)."""
+    try:
+        status = os.lstat(path)
+    except OSError as error:
+        return Classified("problem", _cause(error))
+    if stat.S_ISLNK(status.st_mode):
+        try:
+            status = os.stat(path)
+        except OSError as error:
+            return Classified("problem", _link_cause(path, error))
+    if stat.S_ISDIR(status.st_mode):
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as error:
+            return Classified("problem", PathProblem("NE111", _strerror(error)))
+        return Classified("folder")
+    if not stat.S_ISREG(status.st_mode):
+        return Classified("problem", PathProblem("NE109", special_kind(status.st_mode)))
+    try:
+        os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC))
+    except OSError as error:
+        return Classified("problem", _cause(error))
+    return Classified("file")
+
+
+def _cause(error: OSError) -> PathProblem:
+    if error.errno == errno.ENOENT:
+        return PathProblem("NE101", "no such file or folder")
+    if error.errno == errno.ELOOP:
+        return PathProblem("NE110", "reached through a symbolic link that loops")
+    return PathProblem("NE101", _strerror(error))
+
+
+def _link_cause(path: Path, error: OSError) -> PathProblem:
+    if error.errno == errno.ELOOP:
+        return PathProblem("NE110", "a symbolic link that loops (it leads back to itself)")
+    if error.errno == errno.ENOENT:
+        try:
+            target = os.readlink(path)
+        except OSError:  # pragma: no cover - replaced between the two calls
+            target = "?"
+        return PathProblem("NE110", f"a dangling symbolic link (to {target}, which is missing)")
+    return PathProblem("NE101", _strerror(error))
+
+
+def _strerror(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open ``path`` for reading in binary, refusing (NotRegularFileError) anything that is
+    not a regular file at the moment it is opened; never blocks on a FIFO."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(errno.EINVAL, special_kind(mode), str(path))
+        flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
+        fcntl.fcntl(descriptor, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An entry found while walking a folder: its path relative to the folder, and its kind."""
+
+    relative: str
+    classified: Classified
+
+
+Chooser = Callable[[Path], "list[str] | None"]
+"""Given a folder, the files to read in it (relative paths), or None to list it whole."""
+
+
+def walk(folder: Path, wanted: frozenset[str], chooser: Chooser | None = None) -> list[Found]:
+    """Return every entry under ``folder`` whose suffix is in ``wanted`` (classified), and
+    every folder that cannot be listed or link that cannot be followed, in path order.
+
+    Hidden names (a leading dot) are skipped.  Links to folders are followed once: a link
+    back to a folder already walked is reported (NE110), never followed round again.  When
+    ``chooser`` returns a list for a folder, only those files are taken from it and its
+    subfolders are not walked (a dataset folder whose manifest lists its record files).
+    """
+    walker = _Walker(wanted, chooser)
+    found = list(walker.walk(folder, PurePosixPath()))
+    return sorted(found, key=lambda entry: entry.relative)
+
+
+class _Walker:
+    def __init__(self, wanted: frozenset[str], chooser: Chooser | None) -> None:
+        self.wanted = wanted
+        self.chooser = chooser
+        self.seen: set[tuple[int, int]] = set()
+
+    def walk(self, folder: Path, relative: PurePosixPath) -> Iterator[Found]:
+        self.seen.add(_identity(folder))
+        chosen = self.chooser(folder) if self.chooser is not None else None
+        if chosen is not None:
+            for name in chosen:
+                path = inside(folder, name)
+                if path is not None:
+                    yield Found((relative / name).as_posix(), classify(path))
+            return
+        with os.scandir(folder) as entries:
+            listed = sorted(entries, key=lambda entry: entry.name)
+        for entry in listed:
+            if not entry.name.startswith("."):
+                yield from self._entry(entry, relative / entry.name)
+
+    def _entry(self, entry: os.DirEntry[str], relative: PurePosixPath) -> Iterator[Found]:
+        path = Path(entry.path)
+        classified = classify(path)
+        if classified.kind == "folder":
+            if _identity(path) in self.seen:
+                problem = PathProblem("NE110", "a symbolic link back to a folder already read")
+                yield Found(relative.as_posix(), Classified("problem", problem))
+                return
+            try:
+                yield from self.walk(path, relative)
+            except OSError as error:  # removed or made unreadable while walking
+                problem = PathProblem("NE111", _strerror(error))
+                yield Found(relative.as_posix(), Classified("problem", problem))
+        elif Path(entry.name).suffix.lower() in self.wanted or _maybe_folder(classified, entry):
+            yield Found(relative.as_posix(), classified)
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_dev, status.st_ino
+
+
+def _maybe_folder(classified: Classified, entry: os.DirEntry[str]) -> bool:
+    # A folder that cannot be listed, or a broken link without a suffix (it may have been
+    # meant as a folder of records): skipping it would validate less than asked, unsaid.
+    problem = classified.problem
+    if problem is None:
+        return False
+    return problem.code == "NE111" or (entry.is_symlink() and not Path(entry.name).suffix)
+
+
+def inside(folder: Path, relative: str) -> Path | None:
+    """Return ``folder / relative`` when ``relative`` is a plain relative path that stays
+    inside ``folder`` (no ``..``, not absolute, no symbolic link leading out), else None."""
+    parts = PurePosixPath(relative).parts
+    if not relative or "\\" in relative or PurePosixPath(relative).is_absolute():
+        return None
+    if any(part in ("..", ".", "") for part in parts) or "\0" in relative:
+        return None
+    path = folder.joinpath(*parts)
+    try:
+        resolved, base = path.resolve(strict=False), folder.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop while resolving
+        return None
+    return path if resolved.is_relative_to(base) else None
