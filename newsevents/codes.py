@@ -508,7 +508,15 @@ _SPECS: tuple[CheckSpec, ...] = (
         "The same id is listed twice where each may appear once.",
         "{found} is listed more than once",
     ),
-    # 6xx anchoring
+    CheckSpec(
+        "NE510",
+        "actor-member-of-itself",
+        ERROR,
+        _F.REFERENCE,
+        "An actor lists itself in member_of (schema 1.1.0).",
+        "actor {found} is listed as a member of itself",
+    ),
+     # 6xx anchoring
     CheckSpec(
         "NE601",
         "span-out-of-bounds",
@@ -743,6 +751,14 @@ _SPECS: tuple[CheckSpec, ...] = (
         "A document without text names neither its url nor its title, so nothing says "
         "which document it is.",
         "a document without text needs a url or a title",
+    ),
+     CheckSpec(
+        "NE722",
+        "source-language-without-translation",
+        ERROR,
+        _F.FACTUALITY,
+        "A document that is not a translation gives a source_language (schema 1.1.0).",
+        "is_translation is false but source_language is {found}",
     ),
     # 8xx best practice
     CheckSpec(

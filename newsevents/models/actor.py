@@ -16,9 +16,11 @@ from newsevents.models.base import (
     ShortText,
     Violation,
     WikidataId,
+    duplicates,
     raise_violations,
 )
 from newsevents.models.location import check_country
+from newsevents.versions import is_before
 
 CameoActorCode = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}){1,5}$")]
 ActorKind = Literal[
@@ -72,11 +74,19 @@ class Actor(Model):
         return self
 
     def violations(self) -> list[Violation]:
-        """Return the rules this actor breaks (code's country element vs country)."""
-        if self.cameo_code is None or self.country is None:
-            return []
-        head = self.cameo_code[:3]
-        if is_country_code(head) and head != self.country:
-            context = {"expected": self.country, "found": self.cameo_code}
-            return [Violation("NE412", ("cameo_code",), context, self.cameo_code)]
-        return []
+        """Return the rules this actor breaks (code's country element vs country; from
+        1.1.0, membership of itself or of the same actor twice)."""
+        found: list[Violation] = []
+        if self.cameo_code is not None and self.country is not None:
+            head = self.cameo_code[:3]
+            if is_country_code(head) and head != self.country:
+                context = {"expected": self.country, "found": self.cameo_code}
+                found.append(Violation("NE412", ("cameo_code",), context, self.cameo_code))
+        if is_before(self.schema_version, "1.1.0"):
+            return found
+        for index, group in enumerate(self.member_of):
+            if group == self.id:
+                found.append(Violation("NE510", ("member_of", index), {"found": group}, group))
+        for index, group in duplicates(self.member_of):
+            found.append(Violation("NE508", ("member_of", index), {"found": group}, group))
+        return found

@@ -20,6 +20,7 @@ from newsevents.models.base import (
 )
 from newsevents.models.location import Location
 from newsevents.models.span import EvidenceSpan
+from newsevents.versions import is_before
 
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -120,4 +121,8 @@ class Document(Model):
             found.append(Violation("NE721", ("url",)))
         if self.is_translation and self.source_language is None:
             found.append(Violation("NE719", ("source_language",)))
+        held_back = not is_before(self.schema_version, "1.1.0")
+        if held_back and not self.is_translation and self.source_language is not None:
+            context = {"found": self.source_language}
+            found.append(Violation("NE722", ("source_language",), context, self.source_language))
         return found

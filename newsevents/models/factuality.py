@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from newsevents.models.base import Identifier, LongText, Model, Violation, raise_violations
+from newsevents.models.base import (
+    Identifier,
+    LongText,
+    Model,
+    Violation,
+    raise_violations,
+    since,
+)
 from newsevents.models.span import EvidenceSpan
 
 Polarity = Literal["positive", "negative"]
@@ -28,6 +35,12 @@ class Condition(Model):
     evidence: EvidenceSpan | None = Field(default=None, description="Span of the condition.")
     event_id: Identifier | None = Field(
         default=None, description="The annotated event that is the condition, if any."
+    )
+    any_of: Annotated[list[Condition], Field(min_length=2, max_length=20)] | None = Field(
+        default=None,
+        description='Alternatives, any one of which suffices ("if NATO activates the NRF or '
+        'if other situations develop"); text then gives the whole condition.',
+        json_schema_extra=since("1.1.0"),
     )
 
 
@@ -56,6 +69,12 @@ class Factuality(Model):
     )
     condition: Condition | None = Field(
         default=None, description="Required exactly when modality is conditional."
+    )
+    holder: Identifier | None = Field(
+        default=None,
+        description='The actor whose attitude the modality or certainty is ("Austin '
+        "envisions\"): FactBank's source; absent, it is the text's author.",
+        json_schema_extra=since("1.1.0"),
     )
 
     @model_validator(mode="after")

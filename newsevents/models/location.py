@@ -9,11 +9,13 @@ from pydantic import Field, field_validator, model_validator
 from newsevents.codebooks import is_country_code
 from newsevents.models.base import (
     CountryCode,
+    LongText,
     Model,
     ShortText,
     Violation,
     WikidataId,
     raise_violations,
+    since,
 )
 from newsevents.models.span import EvidenceSpan
 
@@ -59,6 +61,16 @@ class Location(Model):
         default=None, description="Wikidata item, only when certain."
     )
     evidence: EvidenceSpan | None = Field(default=None, description="Where the text names it.")
+    inferred: bool | None = Field(
+        default=None,
+        description="Whether the text implies rather than names the place.",
+        json_schema_extra=since("1.1.0"),
+    )
+    inferred_from: LongText | None = Field(
+        default=None,
+        description="What the place was inferred from (required when inferred).",
+        json_schema_extra=since("1.1.0"),
+    )
 
     _country = field_validator("country_code")(check_country)
 
@@ -75,4 +87,6 @@ class Location(Model):
             found.append(Violation("NE716", (missing,)))
         if self.kind == "country" and self.country_code is None:
             found.append(Violation("NE717", ("country_code",), {"found": self.name}))
+        if self.inferred and not self.inferred_from:
+            found.append(Violation("NE707", ("inferred_from",)))
         return found

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from newsevents.models.base import Model, ShortText, Violation, raise_violations
+from newsevents.models.base import Model, ShortText, Violation, raise_violations, since
 from newsevents.models.span import EvidenceSpan
 
 Count = Annotated[int, Field(ge=0, le=10**12)]
@@ -28,6 +28,17 @@ class Quantity(Model):
     evidence: EvidenceSpan | None = Field(
         default=None, description="The words that give the number."
     )
+    portion: Literal["all", "most", "half", "some", "few", "part"] | None = Field(
+        default=None,
+        description='A part of another quantity, as the text says it ("most of the 8,500": '
+        "portion most, of 8500); then value and range are optional.",
+        json_schema_extra=since("1.1.0"),
+    )
+    of: Quantity | None = Field(
+        default=None,
+        description="The quantity the portion is of (required with portion).",
+        json_schema_extra=since("1.1.0"),
+    )
 
     @model_validator(mode="after")
     def _check_shape(self) -> Self:
@@ -38,6 +49,13 @@ class Quantity(Model):
         """Return the rules this quantity breaks (shape, reversed range)."""
         has_value = self.value is not None
         has_range = self.low is not None or self.high is not None
+        if (self.portion is None) != (self.of is None):
+            reason = "portion and of come together"
+            return [
+                Violation("NE710", ("of" if self.of is None else "portion",), {"reason": reason})
+            ]
+        if self.portion is not None and not has_value and not has_range:
+            return []
         if has_value == has_range:
             reason = (
                 "give either value or low and high, not both"

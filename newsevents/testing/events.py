@@ -176,7 +176,9 @@ def event_links(draw: st.DrawFn, scope: Scope = Scope()) -> list[EventLink]:
     relations = _RELATIONS
     return [
         EventLink(relation=relation, event_id=event_id)
-        for relation, event_id in draw(st.lists(st.tuples(relations, targets), max_size=2))
+        for relation, event_id in draw(
+            st.lists(st.tuples(relations, targets), max_size=2, unique=True)
+        )
     ]
 
 

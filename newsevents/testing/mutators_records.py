@@ -236,6 +236,20 @@ def source_missing(draw: st.DrawFn, record: Record, kind: str) -> Loc:
     return ("url",)
 
 
+def source_language_alone(draw: st.DrawFn, record: Record, kind: str) -> Loc:
+    """NE722: a document that is not a translation but gives a source language."""
+    record["is_translation"] = False
+    record["source_language"] = "fr"
+    record.pop("translation_method", None)
+    return ("source_language",)
+
+
+def member_of_itself(draw: st.DrawFn, record: Record, kind: str) -> Loc:
+    """NE510: an actor listed as a member of itself."""
+    record["member_of"] = [*record.get("member_of", []), record["id"]]
+    return ("member_of", len(record["member_of"]) - 1)
+
+
 def general_uncoded(draw: st.DrawFn, record: Record, kind: str) -> Loc:
     """NE415: a general event without any coding."""
     for name in ("cameo", "plover", "acled"):

@@ -79,7 +79,9 @@ def actors(
     own_id = actor_id or draw(identifiers())
     country = draw(maybe(country_codes()))
     if member_ids is None:
-        groups = draw(st.lists(identifiers().filter(lambda i: i != own_id), max_size=2))
+        groups = draw(
+            st.lists(identifiers().filter(lambda i: i != own_id), max_size=2, unique=True)
+        )
     else:
         pool = [i for i in member_ids if i != own_id]
         groups = draw(st.lists(st.sampled_from(pool), unique=True, max_size=2)) if pool else []

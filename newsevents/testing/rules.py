@@ -304,6 +304,22 @@ RULES: tuple[Rule, ...] = (
         r.source_missing,
     ),
     Rule(
+        "NE722",
+        "Document",
+        "source_language",
+        "a document that is not a translation has no source_language (schema 1.1.0)",
+        frozenset({"document"}),
+        r.source_language_alone,
+    ),
+    Rule(
+        "NE510",
+        "Actor",
+        "member_of",
+        "an actor is not a member of itself (schema 1.1.0)",
+        frozenset({"actor"}),
+        r.member_of_itself,
+    ),
+    Rule(
         "NE415",
         "GeneralEvent",
         "cameo",

@@ -110,7 +110,7 @@ def _place(location: Location | None) -> str | None:
 def _specific(event: Event) -> dict[str, Any]:
     """Return the columns only some event types have."""
     row: dict[str, Any] = {}
-    if isinstance(event, Alert | Deployment):
+    if isinstance(event, Alert | Deployment) and event.force is not None:
         size = event.force.size
         row.update(force=event.force.description)
         if size is not None:

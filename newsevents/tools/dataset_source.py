@@ -187,7 +187,8 @@ def check_references(source: Source) -> None:
         referenced_actors = [p.actor_id for p in event.participants]
         referenced_events = [link.event_id for link in event.links]
         if isinstance(event, Alert | Deployment):
-            referenced_actors.append(event.force.actor_id or actor_ids[0])
+            if event.force is not None:
+                referenced_actors.append(event.force.actor_id or actor_ids[0])
             if event.purpose and event.purpose.event_id:
                 referenced_events.append(event.purpose.event_id)
         if isinstance(event, Statement):

@@ -23,6 +23,7 @@ from newsevents.models.location import Location
 from newsevents.models.provenance import Provenance
 from newsevents.models.span import EvidenceSpan
 from newsevents.models.time import EventTime
+from newsevents.versions import is_before
 
 
 class EventBase(Model):
@@ -105,4 +106,26 @@ class EventBase(Model):
                 found.append(
                     Violation("NE505", ("links", index, "event_id"), {"found": self.id}, self.id)
                 )
+        if not is_before(self.schema_version, "1.1.0"):
+            found.extend(self.rules_since_1_1())
+        return found
+
+    def rules_since_1_1(self) -> list[Violation]:
+        """Rules held back from 1.0.0: no link twice, no purpose or condition naming itself.
+
+        They apply to records declaring 1.1.0 or later, so every valid 1.0.0 record stays
+        valid (the minor version's promise).
+        """
+        found: list[Violation] = []
+        pairs = (f"{link.relation} {link.event_id}" for link in self.links)
+        for index, pair in duplicates(pairs):
+            found.append(Violation("NE508", ("links", index), {"found": pair}, pair))
+        purpose = getattr(self, "purpose", None)
+        if purpose is not None and purpose.event_id == self.id:
+            at: tuple[str, ...] = ("purpose", "event_id")
+            found.append(Violation("NE505", at, {"found": self.id}, self.id))
+        condition = self.factuality.condition
+        if condition is not None and condition.event_id == self.id:
+            at = ("factuality", "condition", "event_id")
+            found.append(Violation("NE505", at, {"found": self.id}, self.id))
         return found

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal, Self
 
 from pydantic import Field, model_validator
 
-from newsevents.models.base import Violation, raise_violations
+from newsevents.models.base import Violation, optional_since, raise_violations
 from newsevents.models.events.base import EventBase
 from newsevents.models.events.parts import Force, Purpose
 from newsevents.models.location import Location
@@ -33,7 +33,11 @@ class Deployment(EventBase):
     event_type_name: ClassVar[str] = "deployment"
 
     event_type: Literal["deployment"] = Field(description="Always 'deployment'.")
-    force: Force = Field(description="The force deployed.")
+    force: Force | None = Field(
+        default=None,
+        description="The force deployed (from 1.1.0 optional: a deployment may name no force).",
+        json_schema_extra=optional_since("1.1.0"),
+    )
     origin: Location | None = Field(default=None, description="Where the force comes from.")
     destination: Location | None = Field(default=None, description="Where it goes.")
     status: DeploymentStatus = Field(

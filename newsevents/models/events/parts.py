@@ -66,6 +66,22 @@ class Participant(Model):
     mention: EvidenceSpan | None = Field(
         default=None, description="Where this event's text names the actor."
     )
+    inferred: bool | None = Field(
+        default=None,
+        description="Whether the text implies rather than names the actor in this role.",
+        json_schema_extra=since("1.1.0"),
+    )
+    inferred_from: LongText | None = Field(
+        default=None,
+        description="What the participant was inferred from (required when inferred).",
+        json_schema_extra=since("1.1.0"),
+    )
+
+    @model_validator(mode="after")
+    def _check_inferred(self) -> Self:
+        if self.inferred and not self.inferred_from:
+            raise_violations(self, [Violation("NE707", ("inferred_from",))])
+        return self
 
 
 class Force(Model):
@@ -158,6 +174,12 @@ LinkRelation = Literal[
     "same_as",
     "elaborates",
     "contrasts_with",
+    "reports",
+    "denies",
+    "announces",
+    "recommends",
+    "warns_of",
+    "responds_to",
 ]
 
 
@@ -166,6 +188,16 @@ class EventLink(Model):
 
     relation: LinkRelation = Field(
         description="prepares_for (an alert for a deployment), enables, condition_of, part_of, "
-        "follows, same_as (coreference), elaborates, contrasts_with."
+        "follows, same_as (coreference), elaborates, contrasts_with; from a statement: "
+        "reports, denies, announces, recommends, warns_of, responds_to.",
+        json_schema_extra=since(
+            "1.0.0",
+            reports="1.1.0",
+            denies="1.1.0",
+            announces="1.1.0",
+            recommends="1.1.0",
+            warns_of="1.1.0",
+            responds_to="1.1.0",
+        ),
     )
     event_id: Identifier = Field(description="The other event's id.")

@@ -202,6 +202,7 @@ def examples() -> list[CodeExample]:
             "A general event (schema 1.1.0) without any CAMEO, PLOVER or ACLED coding.",
             "alert",
             {
+                "/schema_version": "1.1.0",
                 "/event_type": "general",
                 "/cameo": REMOVE,
                 "/plover": REMOVE,
