@@ -22,6 +22,7 @@ from newsevents.crosswalk.common import (
     Record,
     Skip,
     SourceRow,
+    csv_fields,
     identifier,
     open_text_lines,
     short,
@@ -162,9 +163,7 @@ class AcledMapper:
             raise Skip(f"not-selected:{kind}")
         location = self._location(row)
         stamp = _timestamp(row, date)
-        for name, reason in NOT_KEPT.items():
-            if row.get(name) and row.get(name) != "0":
-                self.not_kept.add(name, row, reason)
+        self.not_kept.count_row(row, NOT_KEPT)
         if precision != "day" and start != date:
             self.not_kept.add(
                 "event_date",
@@ -178,7 +177,9 @@ class AcledMapper:
         if self.seen.document(document) is not None:
             out.append(document)
         actors = {}
-        for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+        for name in ("actor1", "actor2"):  # one actor each; associates are ;-separated
+            actors[name] = [self._actor(row.get(name), out)] if row.get(name) else []
+        for name in ("assoc_actor_1", "assoc_actor_2"):
             actors[name] = [self._actor(n, out) for n in _names(row.get(name))]
         event = event_record(
             kind,
@@ -198,6 +199,10 @@ class AcledMapper:
             event["participants"] = [
                 p for p in event["participants"] if not p["role"].endswith("_associate")
             ]
+            for name in ("assoc_actor_1", "assoc_actor_2"):
+                if actors[name]:
+                    reason = f"an {kind} has no associate role; the actors are not kept"
+                    self.not_kept.add(name, row, reason)
         out.append(event)
         self.conversion.converted += 1
         return out
@@ -333,8 +338,10 @@ def read_acled_rows(
                     conversion.unreadable = True
                     return
                 continue
-            values = next(csv.reader((text,), strict=False), [])
+            values = csv_fields(text)
             if header is None:
+                if values is None:
+                    values = [text]
                 header = values
                 if "event_id_cnty" not in header and "data_id" not in header:
                     conversion.report(
@@ -362,6 +369,17 @@ def read_acled_rows(
             conversion.read += 1
             row = SourceRow(display, row_index, number, {})
             row_index += 1
+            if values is None:
+                conversion.report(
+                    "NE003",
+                    row,
+                    "",
+                    field="(row)",
+                    expected="a CSV row",
+                    found="a carriage return inside a field",
+                )
+                conversion.skipped["source-value-invalid"] += 1
+                continue
             if len(values) != len(header):
                 conversion.report(
                     "NE002",
@@ -373,7 +391,8 @@ def read_acled_rows(
                 )
                 conversion.skipped["source-row-columns"] += 1
                 continue
-            row = SourceRow(display, row.row, number, dict(zip(header, values, strict=False)))
+            stripped = (value.strip() for value in values)
+            row = SourceRow(display, row.row, number, dict(zip(header, stripped, strict=True)))
             for record in mapper.records(row):
                 conversion.records[record["record_type"]] += 1
                 yield row, record

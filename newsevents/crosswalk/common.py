@@ -9,6 +9,7 @@ and a validation report the same way.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 import zipfile
@@ -40,9 +41,9 @@ class SourceRow:
     values: dict[str, Any]
 
     def get(self, name: str) -> str:
-        """The field's value as stripped text ('' when absent)."""
-        value = self.values.get(name)
-        return value.strip() if isinstance(value, str) else ""
+        """The field's value as text ('' when absent or not text); CSV readers strip values."""
+        value = self.values.get(name, "")
+        return value if type(value) is str else ""
 
 
 class Skip(Exception):
@@ -117,6 +118,15 @@ class Conversion:
         )
 
 
+def csv_fields(line: str) -> list[str] | None:
+    """The fields of one comma-separated line, or None when the csv module cannot parse it
+    (a stray carriage return inside a field); quotes cannot open a field across lines."""
+    try:
+        return next(csv.reader((line,), strict=False), [])
+    except csv.Error:
+        return None
+
+
 def open_text_lines(path: Path) -> Iterator[tuple[int, str | None]]:
     """Yield (1-based line number, text without its line end) for each line of ``path``.
 
@@ -180,10 +190,21 @@ class NotKept:
 
     def add(self, name: str, row: SourceRow | None, reason: str) -> None:
         """Count one value of field ``name`` not kept, first seen at ``row``."""
-        if name not in self.counts:
+        if name not in self.first:
             self.first[name] = row
             self.reasons[name] = reason
         self.counts[name] += 1
+
+    def count_row(self, row: SourceRow, reasons: dict[str, str]) -> None:
+        """Count each field of ``reasons`` that ``row`` has a value for (not '' or '0')."""
+        values, counts = row.values, self.counts
+        for name in reasons:
+            value = values.get(name)
+            if value and value != "0":
+                if name in counts:
+                    counts[name] += 1
+                else:
+                    self.add(name, row, reasons[name])
 
     def flush(self, conversion: Conversion, file: str) -> None:
         """Report each field's count at the row it was first seen in, then start again."""

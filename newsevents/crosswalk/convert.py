@@ -6,10 +6,11 @@ ids of documents and actors already written (and, for writers, those records) ar
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TextIO
+
+import orjson
 
 from newsevents.crosswalk.common import Conversion, Record, SourceRow
 
@@ -71,7 +72,7 @@ class JsonLinesWriter:
 
     def write(self, record: Record, place: SourceRow | None = None) -> None:
         """Write one record as one line."""
-        self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.stream.write(orjson.dumps(record).decode("utf-8") + "\n")
 
     def finish(self, file: str) -> None:
         """Nothing is lost in our own format."""

@@ -20,7 +20,15 @@ from typing import TextIO
 
 from newsevents.codebooks import cameo_code
 from newsevents.crosswalk import countries
-from newsevents.crosswalk.common import Conversion, NotKept, Record, Skip, SourceRow, short
+from newsevents.crosswalk.common import (
+    Conversion,
+    NotKept,
+    Record,
+    Skip,
+    SourceRow,
+    csv_fields,
+    short,
+)
 from newsevents.crosswalk.event_types import for_cameo
 from newsevents.crosswalk.records import (
     CAMEO_ACTOR_CODE,
@@ -131,7 +139,7 @@ def detect_layout(first_line: str) -> Layout | None:
     """The layout that ``first_line`` (BOM removed) shows, or None when it is none we read."""
     if first_line.upper().startswith("GLOBALEVENTID"):
         delimiter = "\t" if "\t" in first_line else ","
-        names = tuple(_split(first_line, delimiter))
+        names = tuple(first_line.split("\t") if delimiter == "\t" else csv_fields(first_line) or ())
         known = set(COLUMNS_2) | {DESCRIPTION}
         required = set(COLUMNS_1[:-1])
         if required <= set(names) and set(names) <= known and len(set(names)) == len(names):
@@ -143,7 +151,10 @@ def detect_layout(first_line: str) -> Layout | None:
 def _split(line: str, delimiter: str) -> list[str]:
     if delimiter == "\t":
         return line.split("\t")
-    return next(csv.reader((line,), strict=False))
+    fields = csv_fields(line)
+    if fields is None:
+        raise csv.Error("a carriage return inside a field")
+    return fields
 
 
 def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow]]:
@@ -172,7 +183,7 @@ def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow
         if layout is None:
             layout = detect_layout(text)
             if layout is None:
-                columns = len(_split(text, "," if "\t" not in text else "\t"))
+                columns = len(text.split("\t") if "\t" in text else csv_fields(text) or [text])
                 conversion.report(
                     "NE001",
                     None,
@@ -201,7 +212,7 @@ def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow
         row += 1
         try:
             values = _split(text, layout.delimiter)
-        except csv.Error as error:  # pragma: no cover - strict=False parses any single line
+        except csv.Error as error:
             conversion.report(
                 "NE003", place, "", field="(row)", expected="a CSV row", found=str(error)
             )
@@ -218,10 +229,9 @@ def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow
             )
             conversion.skipped["source-row-columns"] += 1
             continue
-        yield (
-            layout,
-            SourceRow(display, place.row, number, dict(zip(layout.columns, values, strict=False))),
-        )
+        stripped = [value.strip() for value in values]
+        values_by_name = dict(zip(layout.columns, stripped, strict=True))
+        yield layout, SourceRow(display, place.row, number, values_by_name)
 
 
 class GdeltMapper:
@@ -233,6 +243,7 @@ class GdeltMapper:
         self.seen = Seen()
         self.ids: dict[str, int] = {}
         self.not_kept = NotKept("the newsevents schema")
+        self._names: dict[str, str] = {}
 
     def records(self, layout: Layout, row: SourceRow) -> list[Record]:
         """The records of ``row`` (document and actors first when new), [] when skipped."""
@@ -270,6 +281,8 @@ class GdeltMapper:
         self._check_dates(row, date)
         code, goldstein = self._coding(row)
         event_type = for_cameo(code)
+        if event_type == "statement" and not (row.get("Actor1Code") or row.get("Actor1Name")):
+            event_type = "general"  # a statement needs its speaker, GDELT's Actor1
         added = _added(row, layout, report)
         if self.only is not None and event_type not in self.only:
             raise Skip(f"not-selected:{event_type}")
@@ -288,7 +301,7 @@ class GdeltMapper:
             event_id=f"gdelt-{event_id}",
             document_id=document["id"],
             provenance=provenance(
-                layout.dataset, event_id, row.row, Path(row.file).name, added, layout.dataset
+                layout.dataset, event_id, row.row, self._file_name(row), added, layout.dataset
             ),
             source=actors[0],
             target=actors[1],
@@ -301,6 +314,11 @@ class GdeltMapper:
         out.append(event)
         self.conversion.converted += 1
         return out
+
+    def _file_name(self, row: SourceRow) -> str:
+        if row.file not in self._names:
+            self._names[row.file] = Path(row.file).name
+        return self._names[row.file]
 
     def _check_dates(self, row: SourceRow, date: dt.date) -> None:
         fraction = round(date.year + ((date.month - 1) * 30 + date.day) / 365, 4)
@@ -394,10 +412,7 @@ class GdeltMapper:
         return code, expected_goldstein
 
     def _count_not_kept(self, row: SourceRow) -> None:
-        for name, reason in NOT_KEPT.items():
-            value = row.get(name)
-            if value and value != "0":
-                self.not_kept.add(name, row, reason)
+        self.not_kept.count_row(row, NOT_KEPT)
 
     def _document(self, row: SourceRow, layout: Layout) -> Record:
         url = row.get("SOURCEURL")
@@ -498,7 +513,15 @@ def _added(row: SourceRow, layout: Layout, report: Callable[..., None]) -> str:
     try:
         if len(text) != size or not text.isdigit():
             raise ValueError(text)
-        stamp = dt.datetime.strptime(text.ljust(14, "0"), "%Y%m%d%H%M%S")
+        digits = text.ljust(14, "0")
+        stamp = dt.datetime(
+            int(digits[:4]),
+            int(digits[4:6]),
+            int(digits[6:8]),
+            int(digits[8:10]),
+            int(digits[10:12]),
+            int(digits[12:]),
+        )
     except ValueError:
         expected = "a day YYYYMMDD" if size == 8 else "a UTC time YYYYMMDDHHMMSS"
         report("NE003", row, "/DATEADDED", field="DATEADDED", expected=expected, found=short(text))

@@ -8,6 +8,7 @@ before the first event that needs it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from newsevents.codebooks import cameo_actor_elements, cameo_code, is_country_code
@@ -201,16 +202,21 @@ def provenance(
     dataset: str, record_id: str, row: int, file: str, annotated_at: str, annotator: str
 ) -> Record:
     """Provenance of an imported record: method imported, and the source record it came from."""
-    from newsevents import __version__
-
     return {
         "annotator": annotator,
         "method": "imported",
         "guideline_version": GUIDELINE_VERSION,
         "annotated_at": annotated_at,
-        "tool": f"newsevents {__version__} crosswalk",
+        "tool": _tool(),
         "source_record": {"dataset": dataset, "record_id": record_id, "row": row, "file": file},
     }
+
+
+@cache
+def _tool() -> str:
+    from newsevents import __version__
+
+    return f"newsevents {__version__} crosswalk"
 
 
 def participant_of(event: Record, *roles: str) -> str | None:
