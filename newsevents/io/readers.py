@@ -87,6 +87,10 @@ class FileReading:
     ) -> None:
         self.path = path
         self.canonical = canonical
+        self.part: tuple[int, int | None, int] | None = None
+        """Only part of the file: JSON Lines (first byte, end byte, first line's number), a
+        line start to a line start; Parquet (first row group, end row group, 0).  Records are
+        numbered from ``records`` on; the size and sha256 of the whole file are not set."""
         self.display = display
         self.format = file_format or FORMATS.get(path.suffix.lower(), "unknown")
         self.bytes: int | None = None
@@ -153,20 +157,22 @@ class FileReading:
                 yield where, as_record(item)
 
     def _jsonl(self) -> Iterator[Item]:
-        for where, line, start in self.lines():
+        for where, line, start in self.lines(*(self.part or (0, None, 1))):
             yield from parse_line(line, where, start)
 
-    def lines(self, start: int = 0, end: int | None = None) -> Iterator[tuple[Where, bytes, int]]:
+    def lines(
+        self, start: int = 0, end: int | None = None, first_line: int = 1
+    ) -> Iterator[tuple[Where, bytes, int]]:
         """Yield (where, bytes, offset in the file) for each non-blank JSON Lines line that
         starts in ``start:end`` (a whole file: its size and sha256 are set at the end).
 
-        ``start`` must be a line's first byte; line and record numbers count from there.
+        ``start`` must be a line's first byte, line ``first_line`` of the file.
         """
         whole = start == 0 and end is None
         digest, offset = hashlib.sha256(), start
         with open_regular(self.path) as stream:
             stream.seek(start)
-            for number, line in enumerate(stream, 1):
+            for number, line in enumerate(stream, first_line):
                 if end is not None and offset >= end:
                     break
                 if whole:
@@ -184,7 +190,8 @@ class FileReading:
             self.bytes, self.sha256 = offset, digest.hexdigest()
 
     def _parquet(self) -> Iterator[Item]:
-        self.bytes, self.sha256 = _hash_file(self.path)
+        if self.part is None:
+            self.bytes, self.sha256 = _hash_file(self.path)
         with open_regular(self.path) as stream:
             yield from self._parquet_rows(stream)
 
@@ -203,11 +210,12 @@ class FileReading:
                 columns = arrow_schema(record_type, table_version(written))
                 mismatches = list(column_mismatches(schema, columns))
                 self.skip_pointers = frozenset(m.pointer for m in mismatches)
-                for mismatch in mismatches:
+                for mismatch in mismatches if self.part is None or self.part[0] == 0 else ():
                     yield Where(self.display), mismatch
+            groups = None if self.part is None else range(self.part[0], self.part[1] or 0)
             try:
                 rows = max(1, parquet.metadata.num_rows)
-                for batch in parquet.iter_batches(batch_size=BATCH_SIZE):
+                for batch in parquet.iter_batches(batch_size=BATCH_SIZE, row_groups=groups):
                     self.position = (self.bytes or 0) * min(rows, self.records) // rows
                     for row in batch_rows(batch):
                         self.records += 1

@@ -1,19 +1,326 @@
-"""Validation in several worker processes, with the report of a single-process run."""
+"""Validation in several worker processes, with the report of a single-process run.
+
+The input is cut into parts: a JSON Lines file into byte ranges from line start to line start
+(their records and lines counted first, so every record keeps its number), a Parquet file
+into row groups, any other file whole.  Each part is validated in a worker by the same
+:class:`~newsevents.validation.runner.Run` as in one process, with a :class:`PartState` in
+place of the run's state: what needs the other parts (ids, document texts, references not
+resolved inside the part, spans waiting for their document) is kept and sent back with the
+part's issues.  The parent replays it, part after part in input order, on one state and
+finishes the run: the report is the one-process report, issue for issue, in the same order.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import os
-from collections.abc import Iterable
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
 
-from newsevents.validation.issue import Report
-from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress, validate
+import pyarrow.parquet as pq
+
+from newsevents.io.readers import FileReading, find_files
+from newsevents.validation.checks.anchoring import DocumentStore, DocumentText, Work
+from newsevents.validation.checks.references import Reference, ReferenceIndex
+from newsevents.validation.checks.registry import RecordPlace
+from newsevents.validation.checks.state import RunState
+from newsevents.validation.collector import IssueCollector
+from newsevents.validation.issue import InputFile, Issue, Report
+from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress, Run, _size, validate
+from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
+Task = TypeVar("Task")
+Done = TypeVar("Done")
+Mapper = Callable[[Callable[[Task], Done], Sequence[Task]], Iterable[Done]]
+"""Runs a function on every task, in worker processes or on a cluster; results in order."""
+
+MIN_PART_BYTES = 4 << 20
+"""The smallest JSON Lines part worth a task of its own."""
+PARTS_PER_JOB = 4
+_PRELOAD = ["newsevents.validation.parallel"]
+
+
+def usable_cores() -> int:
+    """The number of CPUs this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def default_jobs() -> int:
-    """The number of CPUs this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """The default number of worker processes: every usable CPU."""
+    return usable_cores()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of one input file: what a worker validates in one task."""
+
+    path: str
+    display: str
+    file_index: int
+    span: tuple[int, int | None, int] | None = None  # FileReading.part; None: the whole file
+    first_record: int = 0
+    codes: tuple[tuple[str, ...] | None, tuple[str, ...] | None] = (None, None)
+
+
+@dataclass(slots=True)
+class PartResult:
+    """A part's issues and what its records leave for the run as a whole."""
+
+    issues: list[Issue]
+    records: int
+    problems: int
+    registered: list[tuple[str, str, str | None, RecordPlace]]
+    documents: list[DocumentText]
+    waiting: list[tuple[str, RecordPlace, Work]]
+    pending: list[Reference]
+    reports: list[tuple[str, tuple[RecordPlace, tuple[str, ...]]]]
+    format: str
+    bytes: int | None
+    sha256: str | None
+
+
+class PartReferences(ReferenceIndex):
+    """The reference index of a part: ids are kept for the parent, which decides duplicates;
+    a reference is settled here only when the part holds its target and nothing more is
+    asked of it (a statement's report of an event from another document is)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.registered: list[tuple[str, str, str | None, RecordPlace]] = []
+
+    def register(self, record: dict[str, Any], place: RecordPlace) -> tuple[Issue, ...]:
+        kind, record_id = record.get("record_type"), record.get("id")
+        if isinstance(kind, str) and kind in self.first and isinstance(record_id, str):
+            document_id = record.get("document_id")
+            wanted = document_id if kind == "event" and isinstance(document_id, str) else None
+            self.registered.append((kind, record_id, wanted, place))
+            self.know(kind, record_id, place, wanted)
+        return ()
+
+    def resolve(self, reference: Reference) -> Iterator[Issue]:
+        if reference.from_document is None and self.known(reference.kind, reference.target):
+            return iter(())
+        self.pending.append(reference)
+        return iter(())
+
+
+class PartDocuments(DocumentStore):
+    """The document store of a part: texts and the work waiting for them go to the parent,
+    which holds every document (the first of an id wins across all parts)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[DocumentText] = []
+        self.waiting_work: list[tuple[str, RecordPlace, Work]] = []
+
+    def add(self, document: DocumentText) -> Iterator[Issue]:
+        self.added.append(document)
+        return iter(())
+
+    def when_available(self, document_id: str, place: RecordPlace, work: Work) -> Iterator[Issue]:
+        self.waiting_work.append((document_id, place, work))
+        return iter(())
+
+
+@dataclass(slots=True)
+class PartState(RunState):
+    """The state of a run over one part."""
+
+    documents: PartDocuments = field(default_factory=PartDocuments)
+    references: PartReferences = field(default_factory=PartReferences)
+
+
+class _AllIssues(IssueCollector):
+    """Keeps every selected issue: the parent counts them and lists the first."""
+
+    def __init__(self, selection: Selection) -> None:
+        super().__init__(selection, None)
+        self.found: list[Issue] = []
+
+    def add(self, issue: Issue) -> None:
+        if self.selection.enabled(issue.code):
+            self.found.append(issue)
+
+
+def _reading(part: Part) -> FileReading:
+    reading = FileReading(Path(part.path), part.display, canonical=False)
+    reading.part = part.span
+    reading.records = part.first_record
+    return reading
+
+
+def count_part(part: Part) -> tuple[int, int]:
+    """(lines, records) in a JSON Lines part."""
+    assert part.span is not None
+    start, end, _ = part.span
+    with Path(part.path).open("rb") as stream:
+        stream.seek(start)
+        data = stream.read() if end is None else stream.read(end - start)
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    records = sum(1 for _ in _reading(part).lines(start, end))
+    return lines, records
+
+
+def validate_part(part: Part) -> PartResult:
+    """Validate one part in this process; return its issues and what it leaves."""
+    state = PartState()
+    selection = Selection.of(*part.codes)
+    issues = _AllIssues(selection)
+    run = Run(selection, None, False, state=state, collector=issues)
+    reading = _reading(part)
+    problems = run.read(reading, part.file_index, reading)
+    return PartResult(
+        issues=issues.found,
+        records=reading.records - part.first_record,
+        problems=problems,
+        registered=state.references.registered,
+        documents=state.documents.added,
+        waiting=state.documents.waiting_work,
+        pending=state.references.pending,
+        reports=list(state.references.reports.items()),
+        format=reading.format,
+        bytes=reading.bytes,
+        sha256=reading.sha256,
+    )
+
+
+def merge(run: Run, result: PartResult) -> None:
+    """Replay what a part left on the run's state, in the part's order."""
+    add = run.collector.extend
+    add(result.issues)
+    references, documents = run.state.references, run.state.documents
+    for kind, record_id, document_id, place in result.registered:
+        record = {"record_type": kind, "id": record_id, "document_id": document_id}
+        add(references.register(record, place))
+    for document in result.documents:
+        add(documents.add(document))
+    for document_id, place, work in result.waiting:
+        add(documents.when_available(document_id, place, work))
+    for reference in result.pending:
+        add(references.resolve(reference))
+    for record_id, edges in result.reports:
+        references.reports.setdefault(record_id, edges)
+
+
+def plan(
+    reading: FileReading, index: int, jobs: int, part_bytes: int = MIN_PART_BYTES
+) -> list[Part]:
+    """Cut one input file into parts (record numbers still to be counted for JSON Lines)."""
+    path, display = str(reading.path), reading.display
+    if reading.format == "parquet":
+        try:
+            groups = pq.read_metadata(path).row_groups_rows()
+        except Exception:  # not Parquet after all: the worker reads it whole and says so
+            return [Part(path, display, index)]
+        step = max(1, -(-len(groups) // (jobs * PARTS_PER_JOB)))
+        parts, first = [], 0
+        for start in range(0, len(groups), step):
+            end = min(start + step, len(groups))
+            parts.append(Part(path, display, index, (start, end, 0), first))
+            first += sum(groups[start:end])
+        return parts or [Part(path, display, index)]
+    if reading.format != "jsonl":
+        return [Part(path, display, index)]
+    size = _size(reading.path)
+    target = max(part_bytes, -(-size // (jobs * PARTS_PER_JOB)))
+    starts = [0]
+    with reading.path.open("rb") as stream:
+        while starts[-1] + target < size:
+            stream.seek(starts[-1] + target)
+            stream.readline()  # to the next line start
+            if stream.tell() >= size:
+                break
+            starts.append(stream.tell())
+    ends: list[int | None] = [*starts[1:], None]
+    return [Part(path, display, index, (s, e, 1)) for s, e in zip(starts, ends, strict=True)]
+
+
+def _numbered(parts: list[Part], counts: Iterator[tuple[int, int]]) -> list[Part]:
+    """Give each JSON Lines part its first line and first record number."""
+    numbered, line, record = [], 1, 0
+    for part, (lines, records) in zip(parts, counts, strict=True):
+        assert part.span is not None
+        start, end, _ = part.span
+        numbered.append(Part(part.path, part.display, part.file_index, (start, end, line), record))
+        line, record = line + lines, record + records
+    return numbered
+
+
+def validate_with(
+    paths: PathLike | Iterable[PathLike],
+    mapper: Mapper[Any, Any],
+    *,
+    jobs: int = 2,
+    documents: PathLike | Iterable[PathLike] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    max_issues: int | None = DEFAULT_MAX_ISSUES,
+    strict: bool = False,
+    progress: Progress | None = None,
+    part_bytes: int = MIN_PART_BYTES,
+) -> Report:
+    """Validate files, their parts run by ``mapper`` (``jobs`` says how finely to cut them,
+    ``part_bytes`` how small a JSON Lines part may be); the report of
+    :func:`newsevents.validate` on the same files."""
+    codes = (tuple(select) if select else None, tuple(ignore) if ignore else None)
+    run = Run(Selection.of(*codes), max_issues, strict)
+    if documents is not None:
+        run.read_documents([documents] if isinstance(documents, str | os.PathLike) else documents)
+    files: list[tuple[FileReading, int, list[Part]]] = []
+    for source in find_files([paths] if isinstance(paths, str | os.PathLike) else paths):
+        index = len(run.files)
+        reading = run.open(source, "input")
+        if reading is not None:
+            run.files.append(InputFile(reading.display, reading.format))  # until it is read
+            parts = [replace(p, codes=codes) for p in plan(reading, index, jobs, part_bytes)]
+            files.append((reading, index, parts))
+    counted = [p for _, _, parts in files for p in parts if p.span and p.span[2] == 1]
+    numbered = iter(_numbered(counted, iter(mapper(count_part, counted))))
+    tasks = [next(numbered) if p.span and p.span[2] == 1 else p for *_, ps in files for p in ps]
+    results = iter(mapper(validate_part, tasks))
+    total, done = sum(_size(reading.path) for reading, _, _ in files), 0
+    for reading, index, parts in files:
+        size, digest, records, problems = _size(reading.path), None, 0, 0
+        for part in parts:
+            result = next(results)
+            merge(run, result)
+            records, problems = records + result.records, problems + result.problems
+            if part.span is None:
+                size, digest = result.bytes or 0, result.sha256
+        if parts[0].span is not None:
+            size, digest = sha256_of(reading.path)
+        read = InputFile(reading.display, reading.format, "input", size, digest, records)
+        run.end_file(read, problems, index)
+        done += size
+        if progress is not None:
+            progress(done, total)
+    return run.finish()
+
+
+def sha256_of(path: Path) -> tuple[int, str]:
+    """The size and sha256 of a whole file."""
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def cluster_mapper(client: Any) -> Mapper[Any, Any]:
+    """A mapper running the parts on a Dask ``distributed`` cluster (``client.map``)."""
+
+    def mapper(function: Callable[[Any], Any], tasks: Sequence[Any]) -> list[Any]:
+        found: list[Any] = client.gather(client.map(function, tasks, pure=False))
+        return found
+
+    return mapper
 
 
 def validate_paths(
@@ -27,17 +334,40 @@ def validate_paths(
     strict: bool = False,
     progress: Progress | None = None,
 ) -> Report:
-    """Validate files in ``jobs`` worker processes; the report of :func:`newsevents.validate`."""
-    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    return validate(
-        given,
-        documents=documents,
-        select=select,
-        ignore=ignore,
-        max_issues=max_issues,
-        strict=strict,
-        progress=progress,
-    )
+    """Validate files in ``jobs`` worker processes (default and most: the usable CPUs, with
+    a warning when more are asked); the report of :func:`newsevents.validate`."""
+    cores = usable_cores()
+    if jobs is not None and jobs > cores:
+        warnings.warn(f"--jobs {jobs} capped to the {cores} usable CPU(s)", stacklevel=2)
+    jobs = min(jobs or cores, cores)
+    options: dict[str, Any] = {
+        "documents": documents,
+        "select": select,
+        "ignore": ignore,
+        "max_issues": max_issues,
+        "strict": strict,
+        "progress": progress,
+    }
+    if jobs <= 1:
+        given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+        return validate(given, **options)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+
+        def mapper(function: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
+            return pool.map(function, tasks)
+
+        return validate_with(paths, mapper, jobs=jobs, **options)
 
 
-__all__ = ["default_jobs", "validate_paths"]
+__all__ = [
+    "Part",
+    "PartResult",
+    "cluster_mapper",
+    "default_jobs",
+    "usable_cores",
+    "validate_part",
+    "validate_paths",
+    "validate_with",
+]

@@ -52,6 +52,7 @@ def validate(
     max_issues: int | None = DEFAULT_MAX_ISSUES,
     strict: bool = False,
     progress: Progress | None = None,
+    source_format: str | None = None,
 ) -> Report:
     """Validate records and return the report of every issue found.
 
@@ -60,7 +61,17 @@ def validate(
     whose document records supply texts to check spans against.  ``select`` and ``ignore``
     take codes, slugs, code prefixes or families; ``max_issues`` caps the issues listed per
     code (None: no cap; every issue is counted either way); ``strict`` makes warnings fail.
+    ``source_format`` (gdelt, acled or plover) converts the source files first and reports
+    the conversion's issues with the records' (:mod:`newsevents.crosswalk`).
     """
+    if source_format is not None:
+        from newsevents.crosswalk.validate import validate_source
+
+        paths = [source] if isinstance(source, str | os.PathLike) else list(source)
+        return validate_source(
+            paths, source_format, select=select, ignore=ignore, max_issues=max_issues,
+            strict=strict,
+        )
     run = Run(Selection.of(select, ignore), max_issues, strict)
     if documents is not None:
         run.read_documents(_paths(documents))
@@ -94,11 +105,12 @@ class Run:
         max_issues: int | None,
         strict: bool,
         state: RunState | None = None,
+        collector: IssueCollector | None = None,
     ) -> None:
         self.selection = selection
         self.strict = strict
         self.state = state or RunState()
-        self.collector = IssueCollector(selection, max_issues)
+        self.collector = collector or IssueCollector(selection, max_issues)
         self.records = 0
         self.files: list[InputFile] = []
         self._checks: dict[type[BaseModel], list[RegisteredCheck]] = {}
@@ -106,7 +118,7 @@ class Run:
     def read_documents(self, paths: Iterable[PathLike]) -> None:
         """Take the document texts of ``paths``; their records are not validated."""
         for source in find_files(paths):
-            reading = self._open(source, "documents")
+            reading = self.open(source, "documents")
             for where, item in reading or ():
                 if isinstance(item, ReadProblem):
                     self.problem(where, item)
@@ -123,18 +135,26 @@ class Run:
         total = sum(_size(s.path) for s in sources if s.problem is None)
         done = 0
         for source in sources:
-            reading = self._open(source, "input")
+            reading = self.open(source, "input")
             if reading is None:
                 continue
             index = len(self.files)
             problems = self.read(reading, index, reading, progress, done, total)
-            self.files.append(_described(reading, "input"))
-            if reading.records == 0 and problems == 0:
-                empty = IssueLocation(reading.display)
-                self.collector.add(new_issue("NE122", empty, None, path=reading.display))
+            self.end_file(_described(reading, "input"), problems)
             done += reading.bytes or 0
             if progress is not None:
                 progress(done, total)
+
+    def end_file(self, read: InputFile, problems: int, index: int | None = None) -> None:
+        """Note an input file read to the end, with the number of its reading problems (in
+        place of the ``index``-th file, when given)."""
+        if index is None:
+            self.files.append(read)
+        else:
+            self.files[index] = read
+        if read.records == 0 and problems == 0:
+            empty = IssueLocation(read.path)
+            self.collector.add(new_issue("NE122", empty, None, path=read.path))
 
     def read(
         self,
@@ -169,13 +189,14 @@ class Run:
             else:
                 self.problem(Where(None, index), ReadProblem("NE104", {"found": item}))
 
-    def _open(self, source: Source, role: Role) -> FileReading | None:
+    def open(self, source: Source, role: Role) -> FileReading | None:
+        """Start reading ``source`` (None, and its problem reported, when it cannot be)."""
         self.collector.file_seen(source.display)
         if source.problem is not None:
             self.problem(Where(source.display), source.problem)
             self.files.append(InputFile(source.display, "unknown", role))
             return None
-        return FileReading(source.path, source.display)
+        return FileReading(source.path, source.display, canonical=role == "documents")
 
     def problem(self, where: Where, problem: ReadProblem) -> None:
         """Report a problem reading the input (a line that is not JSON, a record that is no
