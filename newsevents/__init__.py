@@ -15,6 +15,7 @@ from newsevents.dataset import (
     available_datasets,
     load_dataset,
 )
+from newsevents.migration import migrate
 from newsevents.models import (
     RECORD_ADAPTER,
     AcledCoding,
@@ -110,6 +111,7 @@ __all__ = [
     "__version__",
     "available_datasets",
     "load_dataset",
+    "migrate",
     "parse_record",
     "score",
     "text_sha256",

@@ -180,6 +180,7 @@ SUBCOMMAND_MODULES = (
     "newsevents.explain",
     "newsevents.view.cli",
     "newsevents.scoring.cli",
+    "newsevents.migration.cli",
 )
 """Modules that each register subcommands with ``add_parser(commands)``: one per feature."""
 

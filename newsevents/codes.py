@@ -31,6 +31,7 @@ class Family(StrEnum):
     ANCHORING = "anchoring"
     FACTUALITY = "factuality"
     PRACTICE = "best-practice"
+    MIGRATION = "migration"
 
 
 @dataclass(frozen=True, slots=True)
@@ -808,6 +809,42 @@ _SPECS: tuple[CheckSpec, ...] = (
         _F.PRACTICE,
         "More issues of one code were found than the report lists.",
         "{count} more {code} issue(s) were counted but not listed",
+    ),
+    # 9xx migration: records rewritten from one published schema version to another
+    CheckSpec(
+        "NE901",
+        "schema-version-changed",
+        INFO,
+        _F.MIGRATION,
+        "A migration step rewrote the record's schema_version; nothing else needed to change.",
+        "schema_version {source} is now {target}",
+    ),
+    CheckSpec(
+        "NE902",
+        "feature-cannot-downgrade",
+        ERROR,
+        _F.MIGRATION,
+        "The record uses something the target version does not have; it is left out of the "
+        "output rather than changed with a loss.",
+        "{feature} has no equivalent in schema {target}; the record is not migrated",
+    ),
+    CheckSpec(
+        "NE903",
+        "migrated-record-invalid",
+        ERROR,
+        _F.MIGRATION,
+        "The record is not valid under the version it is migrated to (or was not valid to "
+        "begin with); it is left out of the output.",
+        "the record is not valid under schema {version}: {reason}",
+    ),
+    CheckSpec(
+        "NE904",
+        "no-migration-path",
+        ERROR,
+        _F.MIGRATION,
+        "The record's schema_version is not a published version, so no chain of steps "
+        "leads from it to the target.",
+        "no migration from schema_version {found} to {target}; published: {published}",
     ),
 )
 

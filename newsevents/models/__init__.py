@@ -26,7 +26,7 @@ from newsevents.models.events import (
     ReadinessChange,
     Statement,
 )
-from newsevents.models.factuality import Condition, Factuality
+from newsevents.models.factuality import Condition, ConditionAlternative, Factuality
 from newsevents.models.location import Location
 from newsevents.models.provenance import Provenance, SourceRecord
 from newsevents.models.quantity import Quantity
@@ -53,6 +53,7 @@ __all__ = [
     "AnyRecord",
     "CameoCoding",
     "Condition",
+    "ConditionAlternative",
     "Deployment",
     "Document",
     "Event",

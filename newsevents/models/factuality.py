@@ -25,8 +25,8 @@ Certainty = Literal["certain", "probable", "possible", "unknown"]
 Genericity = Literal["specific", "generic"]
 
 
-class Condition(Model):
-    """What must happen first for a conditional event to happen."""
+class ConditionAlternative(Model):
+    """One condition: what must happen first, in the text's words."""
 
     text: LongText = Field(
         description="The condition in the text's words.",
@@ -36,11 +36,19 @@ class Condition(Model):
     event_id: Identifier | None = Field(
         default=None, description="The annotated event that is the condition, if any."
     )
-    any_of: Annotated[list[Condition], Field(min_length=2, max_length=20)] | None = Field(
-        default=None,
-        description='Alternatives, any one of which suffices ("if NATO activates the NRF or '
-        'if other situations develop"); text then gives the whole condition.',
-        json_schema_extra=since("1.1.0"),
+
+
+class Condition(ConditionAlternative):
+    """What must happen first for a conditional event to happen (any one alternative, when
+    ``any_of`` lists them)."""
+
+    any_of: Annotated[list[ConditionAlternative], Field(min_length=2, max_length=20)] | None = (
+        Field(
+            default=None,
+            description='Alternatives, any one of which suffices ("if NATO activates the NRF '
+            'or if other situations develop"); text then gives the whole condition.',
+            json_schema_extra=since("1.1.0"),
+        )
     )
 
 

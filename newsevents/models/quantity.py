@@ -34,9 +34,10 @@ class Quantity(Model):
         "portion most, of 8500); then value and range are optional.",
         json_schema_extra=since("1.1.0"),
     )
-    of: Quantity | None = Field(
+    of: Count | None = Field(
         default=None,
-        description="The quantity the portion is of (required with portion).",
+        description="The number the portion is of (required with portion); approximate and "
+        "unit apply to it.",
         json_schema_extra=since("1.1.0"),
     )
 

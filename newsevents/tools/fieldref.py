@@ -34,6 +34,7 @@ ORDER = (
     "Location",
     "Factuality",
     "Condition",
+    "ConditionAlternative",
     "Provenance",
     "SourceRecord",
     "PublicationDate",

@@ -26,6 +26,7 @@ _FAMILY_TITLES = {
     Family.ANCHORING: "Anchoring (NE6xx)",
     Family.FACTUALITY: "Factuality and time (NE7xx)",
     Family.PRACTICE: "Best practice (NE8xx)",
+    Family.MIGRATION: "Migration (NE9xx)",
 }
 
 _INTRO = """\

@@ -134,3 +134,29 @@ def test_parquet_written_by_1_0_0_has_the_1_0_0_columns(table: str) -> None:
     for field in expected:
         assert written.field(field.name).metadata == field.metadata
         assert written.field(field.name).nullable == field.nullable
+
+
+@pytest.mark.parametrize("version", PUBLISHED_VERSIONS)
+@pytest.mark.parametrize("record_type", ["document", "actor", "event"])
+def test_every_published_version_has_an_arrow_schema(version: str, record_type: str) -> None:
+    schema = arrow_schema(record_type, version)
+    assert schema.metadata[b"newsevents.schema_version"] == version.encode()
+
+
+def test_1_1_0_fields_round_trip_through_parquet(tmp_path: Path) -> None:
+    from newsevents.io.arrow import records_to_table, table_to_records
+
+    alert = {**_alert(), "schema_version": "1.1.0"}
+    alert["factuality"] = {**alert["factuality"], "holder": "actor-austin"}
+    size = alert["force"]["size"]
+    alert["force"] = {**alert["force"], "size": {"portion": "most", "of": 8500, "unit": "troops"}}
+    alert["provenance"] = {
+        **alert["provenance"],
+        "method": "imported",
+        "source_record": {"dataset": "GDELT 2.0", "record_id": "1025183290", "row": 0},
+    }
+    canonical = RECORD_ADAPTER.validate_python(alert).model_dump(mode="json", exclude_none=True)
+    path = tmp_path / "events.parquet"
+    pq.write_table(records_to_table("event", [canonical]), path)
+    assert table_to_records(pq.read_table(path)) == [canonical]
+    assert size["value"] == 8500  # the 1.0.0 record said 8500; the portion says "most of" it

@@ -41,6 +41,8 @@ class CodeExample:
     around: Callable[[], contextlib.AbstractContextManager[object]] | None = None
     """Entered in the example's folder after its files are written, around the validation:
     makes what bytes cannot (a FIFO, a symbolic link, a folder that cannot be listed)."""
+    runner: Callable[[list[str]], Report] | None = None
+    """Run instead of the validator on the paths (a migration's codes come from migrate)."""
 
 
 def run_example(example: CodeExample) -> Report:
@@ -54,6 +56,8 @@ def run_example(example: CodeExample) -> Report:
         paths = list(example.paths or inputs)
         documents = list(example.documents) or None
         with example.around() if example.around is not None else contextlib.nullcontext():
+            if example.runner is not None:
+                return example.runner(paths)
             return validate(paths, documents=documents, **example.options)
 
 
