@@ -38,7 +38,11 @@ def may_repeat_keys(raw: bytes, value: object) -> bool:
     """False when ``raw`` (the JSON text ``value`` was parsed from) cannot hold a repeated
     key; True when it may (then :func:`repeated_keys` decides)."""
     colons = raw.count(b":") + raw.count(b"\\u003")  # \u003a and \u003A, and a little more
-    return colons != orjson.dumps(value).count(b":")
+    try:
+        written = orjson.dumps(value)
+    except TypeError:  # a value orjson cannot write (given by another parser): decide slowly
+        return True
+    return colons != written.count(b":")
 
 
 def repeated_keys(raw: bytes | str) -> list[Repeat]:

@@ -137,8 +137,8 @@ def walk(folder: Path, wanted: frozenset[str], chooser: Chooser | None = None) -
     """Return every entry under ``folder`` whose suffix is in ``wanted`` (classified), and
     every folder that cannot be listed or link that cannot be followed, in path order.
 
-    Hidden names (a leading dot) are skipped.  Links to folders are followed once: a link
-    back to a folder already walked is reported (NE110), never followed round again.  When
+    Hidden names (a leading dot) are skipped.  Links to folders are followed, each folder
+    read once: a link back to a folder above it is a loop (NE110), never followed round.  When
     ``chooser`` returns a list for a folder, only those files are taken from it and its
     subfolders are not walked (a dataset folder whose manifest lists its record files).
     """
@@ -152,9 +152,18 @@ class _Walker:
         self.wanted = wanted
         self.chooser = chooser
         self.seen: set[tuple[int, int]] = set()
+        self.above: list[tuple[int, int]] = []
 
     def walk(self, folder: Path, relative: PurePosixPath) -> Iterator[Found]:
-        self.seen.add(_identity(folder))
+        identity = _identity(folder)
+        self.seen.add(identity)
+        self.above.append(identity)
+        try:
+            yield from self._folder(folder, relative)
+        finally:
+            self.above.pop()
+
+    def _folder(self, folder: Path, relative: PurePosixPath) -> Iterator[Found]:
         chosen = self.chooser(folder) if self.chooser is not None else None
         if chosen is not None:
             for name in chosen:
@@ -172,10 +181,15 @@ class _Walker:
         path = Path(entry.path)
         classified = classify(path)
         if classified.kind == "folder":
-            if _identity(path) in self.seen:
-                problem = PathProblem("NE110", "a symbolic link back to a folder already read")
+            identity = _identity(path)
+            if identity in self.above:
+                problem = PathProblem(
+                    "NE110", "a symbolic link that loops back to a folder above it"
+                )
                 yield Found(relative.as_posix(), Classified("problem", problem))
                 return
+            if identity in self.seen:
+                return  # a second way to a folder already read: its files are in the report
             try:
                 yield from self.walk(path, relative)
             except OSError as error:  # removed or made unreadable while walking
@@ -202,11 +216,9 @@ def _maybe_folder(classified: Classified, entry: os.DirEntry[str]) -> bool:
 def inside(folder: Path, relative: str) -> Path | None:
     """Return ``folder / relative`` when ``relative`` is a plain relative path that stays
     inside ``folder`` (no ``..``, not absolute, no symbolic link leading out), else None."""
-    parts = PurePosixPath(relative).parts
-    if not relative or "\\" in relative or PurePosixPath(relative).is_absolute():
-        return None
-    if any(part in ("..", ".", "") for part in parts) or "\0" in relative:
-        return None
+    parts = relative.split("/")
+    if "\\" in relative or "\0" in relative or any(p in ("..", ".", "") for p in parts):
+        return None  # also an absolute path, whose first part is empty
     path = folder.joinpath(*parts)
     try:
         resolved, base = path.resolve(strict=False), folder.resolve(strict=True)
