@@ -7,7 +7,16 @@ events take a :class:`Scope` naming the text, the document and the ids they may 
 :func:`datasets_strategy` draws a small coherent dataset (references resolve, spans anchored),
 and :func:`broken_records` draws a record with exactly one rule broken, with the issue code
 and location a validator must report.  See ``docs/testing.md``.
+
+Hypothesis is not a dependency of newsevents itself: ``pip install 'newsevents[testing]'``.
 """
+
+try:
+    import hypothesis  # noqa: F401
+except ImportError as error:  # pragma: no cover - tested in a venv without the extra
+    raise ImportError(
+        "newsevents.testing needs hypothesis: pip install 'newsevents[testing]'"
+    ) from error
 
 from newsevents.testing.check import errors_of
 from newsevents.testing.codings import (

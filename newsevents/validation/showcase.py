@@ -48,11 +48,23 @@ def validation_demo(stream: TextIO = sys.stdout) -> None:
     files = [_shown(path) for path in dataset_files()]
     stream.write("\n$ newsevents validate " + " ".join(files) + "\n")
     stream.write(render_text(validate(files)))
-    if not (ROOT / EXAMPLE).is_file():
-        stream.write(f"\n({EXAMPLE} is in the source repository, not in the installed package)\n")
+    root = example_root()
+    if root is None:
+        stream.write(f"\n({EXAMPLE} is missing from this installation)\n")
         return
     stream.write(f"\n$ newsevents validate {EXAMPLE}\n")
-    stream.write(render_text(example_report()))
+    stream.write(render_text(example_report(root)))
+
+
+def example_root() -> Path | None:
+    """The folder holding ``examples/``: the package's copy in a wheel
+    (``newsevents/_published/examples``), else the repository's."""
+    from importlib.resources import files
+
+    shipped = files("newsevents") / "_published"
+    if isinstance(shipped, Path) and (shipped / EXAMPLE).is_file():
+        return shipped
+    return ROOT if (ROOT / EXAMPLE).is_file() else None
 
 
 def _shown(path: Path) -> str:

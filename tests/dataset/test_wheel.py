@@ -10,6 +10,7 @@ import sysconfig
 import textwrap
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,3 +101,155 @@ def test_an_installed_wheel_loads_and_verifies_the_data(wheel: Path, tmp_path: P
     assert all(Path(p).is_file() for p in result["paths"])
     assert "events.jsonl" in result["error"]
     assert "size" in result["error"] or "checksum" in result["error"]
+
+
+# A wheel installed alone: only the declared dependencies, from outside the repository.
+
+READER_TOOLS = ("pandas", "duckdb", "polars")
+"""What the README's examples use besides newsevents: the reader's own tools (pandas is also
+the `pandas` extra)."""
+
+IMPORT_EVERY_MODULE = textwrap.dedent(
+    """
+    import importlib, json, pkgutil
+    import newsevents
+
+    failures = {}
+    for module in pkgutil.walk_packages(newsevents.__path__, "newsevents.", lambda name: None):
+        if module.name == "newsevents.__main__":  # runs the command line; tested apart
+            continue
+        try:
+            importlib.import_module(module.name)
+        except Exception as error:
+            failures[module.name] = f"{type(error).__name__}: {error}"
+    print(json.dumps(failures))
+    """
+)
+
+
+def _closure(names: list[str]) -> dict[str, Any]:
+    """The installed distributions of ``names`` and of everything they require."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found: dict[str, Any] = {}
+    todo = [Requirement(name) for name in names]
+    while todo:
+        requirement = todo.pop()
+        key = canonicalize_name(requirement.name)
+        if key in found or (requirement.marker and not requirement.marker.evaluate({"extra": ""})):
+            continue
+        try:
+            found[key] = distribution(requirement.name)
+        except PackageNotFoundError:
+            continue
+        todo.extend(Requirement(r) for r in found[key].requires or ())
+    return found
+
+
+def _site_of(distributions: dict[str, Any], folder: Path) -> Path:
+    """A folder holding (links to) only these distributions' files: a site without extras."""
+    folder.mkdir()
+    for dist in distributions.values():
+        for top in {
+            f.parts[0] for f in dist.files or () if f.parts[0] not in ("..", "__pycache__")
+        }:
+            source = Path(dist.locate_file(top))
+            if source.exists() and not (folder / top).exists():
+                (folder / top).symlink_to(source)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def alone(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel and only its declared dependencies; returns its bin/."""
+    import tomllib
+
+    base = tmp_path_factory.mktemp("alone")
+    venv = base / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = _site_of(_closure(project["dependencies"]), base / "declared")
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    Path(site, "declared-dependencies.pth").write_text(f"{declared}\n")
+    return venv / "bin"
+
+
+def _run(bin_folder: Path, *argv: str, cwd: Path, **options: Any) -> Any:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env["PATH"] = f"{bin_folder}{os.pathsep}{env['PATH']}"
+    return subprocess.run(
+        list(argv), cwd=cwd, env=env, capture_output=True, text=True, check=False, **options
+    )
+
+
+def test_the_wheel_ships_the_report_schema_and_example_but_not_the_maintainer_tools(
+    wheel: Path,
+) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert "newsevents/_published/report.schema.json" in names
+    assert "newsevents/_published/examples/third-party.jsonl" in names
+    assert not [n for n in names if n.startswith("newsevents/tools/")]
+
+
+def test_every_shipped_module_imports_with_only_the_declared_dependencies(
+    alone: Path, tmp_path: Path
+) -> None:
+    result = _run(alone, str(alone / "python"), "-c", IMPORT_EVERY_MODULE, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    failures = json.loads(result.stdout)
+    testing = {name for name in failures if name.startswith("newsevents.testing")}
+    assert set(failures) == testing, failures
+    assert all("pip install 'newsevents[testing]'" in failures[name] for name in testing)
+
+
+def test_the_readme_examples_run_from_the_installed_wheel(alone: Path, tmp_path: Path) -> None:
+    """The README's Python and shell snippets, from a folder outside the repository, with the
+    wheel, its declared dependencies and the reader's own tools (pandas, DuckDB, Polars)."""
+    from snippets import SHELL_LANGUAGES, prepare, run_python, run_shell, snippets
+
+    tools = _site_of(_closure(list(READER_TOOLS)), tmp_path / "tools")
+    site = next((alone.parent / "lib").glob("python*/site-packages"))
+    (site / "reader-tools.pth").write_text(f"{tools}\n")
+    try:
+        work = tmp_path / "work"
+        work.mkdir()
+        found = snippets(ROOT / "README.md")
+        prepare(work, found)
+        problems = run_python(work, found, str(alone / "python"))
+        for snippet in found:
+            if snippet.language in SHELL_LANGUAGES and not snippet.skip:
+                problems.extend(run_shell(work, snippet, str(alone)))
+    finally:
+        (site / "reader-tools.pth").unlink()
+    assert not problems, "\n\n".join(problems)
+
+
+def test_the_installed_command_line_teaches_offline(alone: Path, tmp_path: Path) -> None:
+    version = _run(alone, "newsevents", "-V", cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith("newsevents 0.")
+    explained = _run(alone, "newsevents", "explain", "NE401", cwd=tmp_path)
+    assert explained.returncode == 0 and 'found "13y"' in explained.stdout
+    demo = _run(alone, "newsevents", "demo", cwd=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    assert "$ newsevents validate examples/third-party.jsonl" in demo.stdout
+    assert "INVALID: 13 records" in demo.stdout
+    example = ROOT / "examples" / "third-party.jsonl"
+    piped = _run(alone, "newsevents", "validate", "-", cwd=tmp_path, input=example.read_text())
+    assert piped.returncode == 1 and "cameo-code-unknown" in piped.stdout
+    testing = _run(alone, "python", "-c", "import newsevents.testing", cwd=tmp_path)
+    assert "pip install 'newsevents[testing]'" in testing.stderr
