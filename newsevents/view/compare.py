@@ -63,6 +63,7 @@ def compare_page(gold: Annotation, system: Annotation, alignment: Alignment) -> 
             other = system_events[pair.system_id]
             entry.counterpart = pair.system_id
             entry.spans = [*entry.spans, *other.spans]
+            page.spans.update((span.id, span) for span in other.spans)
             entry.disagreements = [
                 (d.attribute, _shown(d.gold), _shown(d.system)) for d in pair.disagreements
             ]
@@ -75,10 +76,10 @@ def compare_page(gold: Annotation, system: Annotation, alignment: Alignment) -> 
         if home is None:
             home = _system_document(page, theirs, entry.event.document_id)
         home.events.append(entry)
+        page.spans.update((span.id, span) for span in entry.spans)
     for document in page.documents:
         document.events.sort(key=reading_order)
         document.recut()
-    page.spans.update(theirs.spans)
     return page
 
 
@@ -96,6 +97,7 @@ def _system_document(page: Page, theirs: Page, document_id: str) -> DocumentEntr
         source.document, source.id, source.dom_id, source.facts, None, [], source.own_spans
     )
     page.documents.append(entry)
+    page.spans.update((span.id, span) for span in source.own_spans)
     return entry
 
 

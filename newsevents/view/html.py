@@ -94,7 +94,20 @@ def _template() -> jinja2.Template:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    environment.filters["verbatim"] = verbatim
     return environment.get_template("page.html.j2")
+
+
+def verbatim(text: str) -> Markup:
+    """Escape document text so the browser keeps it as it is: a carriage return is written as
+    a character reference (the HTML parser turns a raw one into a line feed), and NUL, which
+    no HTML text can hold, is shown as U+2400 SYMBOL FOR NULL."""
+    escaped = str(Markup.escape(text))
+    return Markup(escaped.replace("\r", "&#13;").replace("\x00", SHOWN_NUL))
+
+
+SHOWN_NUL = "\u2400"
+"""What a NUL in a document's text is shown as."""
 
 
 def _type_colours(event_types: tuple[str, ...]) -> str:

@@ -131,3 +131,98 @@ def open_page(browser: Any, tmp_path: Path) -> Iterator[Any]:
     yield open_
     for page in opened:
         page.close()
+
+
+HOSTILE = (
+    "<script>window.__pwned = 1</script>",
+    '"><img src=x onerror="window.__pwned = 1">',
+    "javascript:window.__pwned=1",
+    "\u202eevil\u202c reversed",
+    "</script><script>window.__pwned = 1</script>",
+    "'><svg/onload=window.__pwned=1>",
+    'https://example.org/"><svg/onload=window.__pwned=1>',
+    "{{ 7 * 7 }} &amp; &lt;b&gt; \u2028\u2029 <!-- -->",
+)
+"""Strings that would inject markup or run script if a view did not escape them."""
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, (*path, index))
+    elif isinstance(value, str):
+        yield path
+
+
+def _set(record: Any, path: tuple[Any, ...], value: Any) -> None:
+    for key in path[:-1]:
+        record = record[key]
+    record[path[-1]] = value
+
+
+def _get(record: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        record = record[key]
+    return record
+
+
+def _hostile_records() -> list[dict[str, Any]]:
+    """The shipped records with a hostile string in every text field a record accepts one in.
+
+    Each document's text gets the hostile strings appended (its spans stay valid), and the
+    first event of each document gets an evidence span on each of them, so hostile text is
+    highlighted too; every other string field takes a hostile string wherever the record
+    stays valid (ids, codes and dates refuse them).
+    """
+    import newsevents
+    from newsevents import parse_record, text_sha256
+
+    data = newsevents.load_dataset()
+    records = [r.model_dump(mode="json", exclude_none=True) for r in data.documents]
+    records += [r.model_dump(mode="json", exclude_none=True) for r in data.actors]
+    records += [r.model_dump(mode="json", exclude_none=True) for r in data.events]
+    extra: dict[str, list[dict[str, Any]]] = {}
+    for document in records[: len(data.documents)]:
+        start = len(document["text"]) + 2
+        document["text"] += "\n\n"
+        spans = []
+        for text in HOSTILE:
+            spans.append({"start": start, "end": start + len(text), "exact": text})
+            document["text"] += text + " "
+            start += len(text) + 1
+        document["sha256"] = text_sha256(document["text"])
+        extra[document["id"]] = spans
+    count = 0
+    for record in records:
+        for path in list(_leaves(record)):
+            if path[-1] in ("exact", "text", "sha256", "prefix", "suffix"):
+                continue
+            before = _get(record, path)
+            _set(record, path, HOSTILE[count % len(HOSTILE)])
+            try:
+                parse_record(record)
+            except ValueError:
+                _set(record, path, before)
+            else:
+                count += 1
+    for record in records:
+        spans = extra.pop(record.get("document_id", ""), None)
+        if spans is not None:
+            record.setdefault("evidence", []).extend(spans)
+    assert count > 50, count
+    return records
+
+
+@pytest.fixture(scope="session")
+def hostile_records() -> list[dict[str, Any]]:
+    """The shipped records with a hostile string in every text field (see above)."""
+    return _hostile_records()
+
+
+@pytest.fixture(scope="session")
+def hostile_strings() -> tuple[str, ...]:
+    """The hostile strings."""
+    return HOSTILE

@@ -6,8 +6,10 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
+from newsevents import text_sha256
 from newsevents.testing import datasets_strategy
 from newsevents.view import render_html
+from newsevents.view.html import SHOWN_NUL
 
 
 def assert_loaded_cleanly(page: Any) -> None:
@@ -21,7 +23,7 @@ def assert_spans_shown(page: Any, with_text: bool = True) -> None:
     data = page.data()
     texts = page.span_texts()
     for span_id, span in data["spans"].items():
-        assert texts.get(span_id) == span["exact"], span
+        assert texts.get(span_id) == span["exact"].replace("\x00", SHOWN_NUL), span
 
 
 def assert_selection_exact(page: Any) -> None:
@@ -140,3 +142,40 @@ def test_any_valid_dataset_shows_every_span_and_selects_each_event(
     assert_loaded_cleanly(page)
     assert_spans_shown(page)
     assert_selection_exact(page)
+
+
+def test_carriage_returns_and_nul_survive_the_html_parser(open_page: Any) -> None:
+    text = "On alert\r\nnow\rtroops\x00 here"
+    records = [
+        {
+            "record_type": "document",
+            "schema_version": "1.0.0",
+            "id": "doc-1",
+            "text": text,
+            "sha256": text_sha256(text),
+            "language": "en",
+            "is_translation": False,
+        },
+        {
+            "record_type": "event",
+            "schema_version": "1.0.0",
+            "event_type": "alert",
+            "id": "ev-1",
+            "document_id": "doc-1",
+            "factuality": {"polarity": "positive", "modality": "asserted", "tense": "present"},
+            "trigger": {"start": 3, "end": 12, "exact": text[3:12]},
+            "evidence": [{"start": 10, "end": 20, "exact": text[10:20]}],
+            "force": {"description": "troops"},
+            "provenance": {
+                "annotator": "a",
+                "method": "by_hand",
+                "guideline_version": "1.0.0",
+                "annotated_at": "2026-01-01T00:00:00Z",
+            },
+        },
+    ]
+    page = open_page(render_html(records))
+    assert_loaded_cleanly(page)
+    assert_spans_shown(page)
+    shown = page.page.evaluate("document.querySelector('article.text').textContent")
+    assert shown == text.replace("\x00", SHOWN_NUL)

@@ -1,0 +1,96 @@
+"""The page model: facts with codebook labels, documents without text, spans that do not fit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsevents.view import ViewError, build_page, render_html
+from newsevents.view.facts import QUAD_CLASSES
+
+
+def test_quad_class_names_come_from_the_model() -> None:
+    assert QUAD_CLASSES == {
+        1: "verbal cooperation",
+        2: "material cooperation",
+        3: "verbal conflict",
+        4: "material conflict",
+    }
+
+
+def test_event_facts_name_codes_actors_and_links(shipped_records: list[Any]) -> None:
+    page = build_page(shipped_records)
+    entries = {entry.event.id: entry for entry in page.events}
+    facts = {
+        (section.title, row.label): row
+        for section in entries["ev-alert-01"].facts
+        for row in section.rows
+    }
+    assert facts["Coding", "CAMEO"].value == "152 Increase military alert status"
+    assert facts["Coding", "root"].value.startswith("15 ")
+    assert facts["Coding", "QuadClass"].value == "4 material conflict (gdelt)"
+    assert facts["Coding", "Goldstein"].value == "-7.2 (gdelt table)"
+    assert facts["Time", "precision"].value == "day"
+    assert "Lloyd Austin" in facts["Participants", "orderer"].value
+    assert any(title == "Other fields" and label.startswith("force") for title, label in facts)
+    reported = [
+        row
+        for entry in page.events
+        for section in entry.facts
+        for row in section.rows
+        if row.label == "reported by"
+    ]
+    assert reported and all(e.startswith("ev-stmt") for row in reported for e in row.events)
+
+
+def test_records_may_be_dicts(shipped_records: list[Any]) -> None:
+    dicts = [r.model_dump(mode="json") for r in shipped_records]
+    assert render_html(dicts) == render_html(shipped_records)
+
+
+def test_a_document_without_text_shows_its_events_as_a_table(
+    shipped_records: list[Any], open_page: Any
+) -> None:
+    records = [r.model_dump(mode="json", exclude_none=True) for r in shipped_records]
+    document = records[0]
+    for key in ("text", "sha256", "publication"):
+        document.pop(key, None)
+    document.update(schema_version="1.1.0", url="https://example.org/article")
+    _drop_spans(document)
+    events = [r for r in records if r["record_type"] == "event"]
+    for event in events:
+        _drop_spans(event)
+        if event["event_type"] == "statement":
+            event["speech"] = "reported_speech"
+    page = build_page(records)
+    assert page.documents[0].pieces is None and page.spans == {}
+    opened = open_page(render_html(records))
+    assert opened.errors == []
+    rows = opened.page.locator("table.events-table tbody tr")
+    assert rows.count() == len(events)
+    rows.nth(0).locator("button.select").click()
+    assert opened.page.is_visible(".details:not([hidden])")
+    assert "CAMEO" in opened.page.inner_text(".details:not([hidden])")
+
+
+def _drop_spans(value: Any) -> None:
+    if isinstance(value, dict):
+        for key in [k for k, v in value.items() if isinstance(v, dict) and "exact" in v]:
+            del value[key]
+        for key in [k for k, v in value.items() if isinstance(v, list)]:
+            value[key] = [v for v in value[key] if not (isinstance(v, dict) and "exact" in v)]
+        for item in value.values():
+            _drop_spans(item)
+    elif isinstance(value, list):
+        for item in value:
+            _drop_spans(item)
+
+
+def test_a_span_that_does_not_select_its_text_is_refused(shipped_records: list[Any]) -> None:
+    records = [r.model_dump(mode="json", exclude_none=True) for r in shipped_records]
+    event = next(r for r in records if r.get("trigger"))
+    event["trigger"]["start"] += 1
+    event["trigger"]["end"] += 1
+    with pytest.raises(ViewError, match="does not select"):
+        build_page(records)
