@@ -24,7 +24,7 @@ BASE_URI = "https://w3id.org/newsevents/schema"
 _TITLES = {
     "document": "newsevents document",
     "actor": "newsevents actor",
-    "event": "newsevents event (alert, deployment or statement)",
+    "event": "newsevents event (alert, deployment, statement or general)",
 }
 
 
@@ -38,7 +38,7 @@ def generate(version: str = SCHEMA_VERSION) -> dict[str, dict[str, Any]]:
     bodies: dict[str, dict[str, Any]] = {
         "document": Document.model_json_schema(),
         "actor": Actor.model_json_schema(),
-        "event": EVENT_ADAPTER.json_schema(),
+        "event": conditional_on_type(EVENT_ADAPTER.json_schema()),
     }
     return {
         name: {
@@ -48,6 +48,36 @@ def generate(version: str = SCHEMA_VERSION) -> dict[str, dict[str, Any]]:
             **{k: v for k, v in body.items() if k != "title"},
         }
         for name, body in bodies.items()
+    }
+
+
+def conditional_on_type(union: dict[str, Any]) -> dict[str, Any]:
+    """Turn pydantic's ``oneOf`` with an OpenAPI ``discriminator`` into ``if``/``then``.
+
+    JSON Schema validators ignore ``discriminator``: with ``oneOf`` an alert missing a field
+    was told what the deployment branch lacked.  With one ``if``/``then`` per event type, the
+    only errors are those of the record's own type, so python-jsonschema's ``best_match`` and
+    check-jsonschema name the missing field of the right event type.
+    """
+    discriminator = union["discriminator"]
+    name, mapping = discriminator["propertyName"], discriminator["mapping"]
+    return {
+        "type": "object",
+        "required": [name],
+        "properties": {
+            name: {
+                "description": "The kind of event; the fields it allows follow from it.",
+                "enum": list(mapping),
+            }
+        },
+        "allOf": [
+            {
+                "if": {"properties": {name: {"const": value}}, "required": [name]},
+                "then": {"$ref": ref},
+            }
+            for value, ref in mapping.items()
+        ],
+        "$defs": union["$defs"],
     }
 
 

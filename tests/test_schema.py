@@ -74,14 +74,29 @@ def test_every_field_has_a_description() -> None:
                 assert field.get("description"), f"{body.get('title')}.{name} has no description"
 
 
-def test_the_event_schema_is_a_union_on_event_type() -> None:
+def test_the_event_schema_chooses_its_branch_by_event_type_with_if_then() -> None:
     event = schema.load(SCHEMA_VERSION, "event")
+    assert "oneOf" not in event and "discriminator" not in event
+    branches = {
+        rule["if"]["properties"]["event_type"]["const"]: rule["then"]["$ref"]
+        for rule in event["allOf"]
+    }
+    assert branches == {
+        "alert": "#/$defs/Alert",
+        "deployment": "#/$defs/Deployment",
+        "statement": "#/$defs/Statement",
+        "general": "#/$defs/GeneralEvent",
+    }
+    assert event["properties"]["event_type"]["enum"] == list(branches)
+    for value, ref in branches.items():
+        name = ref.rsplit("/", 1)[1]
+        assert event["$defs"][name]["properties"]["event_type"]["const"] == value
+
+
+def test_the_1_0_0_event_schema_keeps_its_published_one_of() -> None:
+    event = schema.load("1.0.0", "event")
     assert [branch["$ref"] for branch in event["oneOf"]] == [
         "#/$defs/Alert",
         "#/$defs/Deployment",
         "#/$defs/Statement",
-        "#/$defs/GeneralEvent",
     ]
-    for name in ("Alert", "Deployment", "Statement"):
-        assert event["$defs"][name]["properties"]["event_type"]["const"] == name.lower()
-    assert event["$defs"]["GeneralEvent"]["properties"]["event_type"]["const"] == "general"
