@@ -133,8 +133,11 @@ Chooser = Callable[[Path], "list[str] | None"]
 """Given a folder, the files to read in it (relative paths), or None to list it whole."""
 
 
-def walk(folder: Path, wanted: frozenset[str], chooser: Chooser | None = None) -> list[Found]:
-    """Return every entry under ``folder`` whose suffix is in ``wanted`` (classified), and
+def walk(
+    folder: Path, wanted: frozenset[str] | None, chooser: Chooser | None = None
+) -> list[Found]:
+    """Return every entry under ``folder`` whose suffix is in ``wanted`` (None: every entry),
+    classified, and
     every folder that cannot be listed or link that cannot be followed, in path order.
 
     Hidden names (a leading dot) are skipped.  Links to folders are followed, each folder
@@ -148,11 +151,14 @@ def walk(folder: Path, wanted: frozenset[str], chooser: Chooser | None = None) -
 
 
 class _Walker:
-    def __init__(self, wanted: frozenset[str], chooser: Chooser | None) -> None:
+    def __init__(self, wanted: frozenset[str] | None, chooser: Chooser | None) -> None:
         self.wanted = wanted
         self.chooser = chooser
         self.seen: set[tuple[int, int]] = set()
         self.above: list[tuple[int, int]] = []
+
+    def _wanted(self, name: str) -> bool:
+        return self.wanted is None or Path(name).suffix.lower() in self.wanted
 
     def walk(self, folder: Path, relative: PurePosixPath) -> Iterator[Found]:
         identity = _identity(folder)
@@ -195,7 +201,7 @@ class _Walker:
             except OSError as error:  # removed or made unreadable while walking
                 problem = PathProblem("NE111", _strerror(error))
                 yield Found(relative.as_posix(), Classified("problem", problem))
-        elif Path(entry.name).suffix.lower() in self.wanted or _maybe_folder(classified, entry):
+        elif self._wanted(entry.name) or _maybe_folder(classified, entry):
             yield Found(relative.as_posix(), classified)
 
 

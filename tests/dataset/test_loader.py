@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pyarrow as pa
@@ -113,3 +116,113 @@ def test_any_flipped_byte_in_any_file_is_caught(
         assert info.value.path.name == name
     finally:
         path.write_bytes(original)
+
+
+def _manifest(folder: Path) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def _write_manifest(folder: Path, manifest: object) -> None:
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.parametrize("outside", ["../../secret.txt", "/SECRET", "link/secret.txt"])
+def test_a_manifest_path_leading_out_is_refused_before_anything_is_opened(
+    copied_root: Path, outside: str
+) -> None:
+    secret = copied_root.parent.parent / "secret.txt"
+    secret.write_text("not the dataset's", encoding="utf-8")
+    (copied_root / "link").symlink_to(copied_root.parent.parent)
+    outside = outside.replace("/SECRET", str(secret))
+    manifest = _manifest(copied_root)
+    files = manifest["files"]
+    assert isinstance(files, list)
+    files.append({"path": outside, "sha256": "0" * 64, "bytes": 1})
+    _write_manifest(copied_root, manifest)
+    with pytest.raises(DatasetFileError, match="leads outside the version folder") as info:
+        load_dataset()
+    assert info.value.field == f"files[{len(files) - 1}].path"
+    assert info.value.path == copied_root / "manifest.json"
+    digest = hashlib.sha256(secret.read_bytes()).hexdigest()
+    assert digest not in str(info.value) and str(secret.stat().st_size) not in str(info.value)
+
+
+def test_a_file_the_manifest_does_not_list_is_an_error(copied_root: Path) -> None:
+    (copied_root / "extra.parquet").write_bytes(b"PAR1")
+    with pytest.raises(DatasetFileError, match="not listed in the manifest") as info:
+        load_dataset()
+    assert info.value.path == copied_root / "extra.parquet"
+    assert len(load_dataset(verify=False).events) == 20  # listed files are still read
+
+
+def test_a_fifo_in_place_of_a_listed_file_is_named_not_read(copied_root: Path) -> None:
+    (copied_root / "events_flat.csv").unlink()
+    os.mkfifo(copied_root / "events_flat.csv")
+    with pytest.raises(DatasetFileError, match=r"events_flat\.csv: a FIFO"):
+        load_dataset()
+
+
+MANIFEST_DEFECTS = [
+    ("[]", "(top level)"),
+    ('{"name": "x"}', "version"),
+    ("not json", None),
+]
+
+
+@pytest.mark.parametrize(("text", "field"), MANIFEST_DEFECTS)
+def test_a_malformed_manifest_is_a_dataset_file_error(
+    copied_root: Path, text: str, field: str | None
+) -> None:
+    (copied_root / "manifest.json").write_text(text, encoding="utf-8")
+    with pytest.raises(DatasetFileError) as info:
+        load_dataset()
+    assert info.value.path == copied_root / "manifest.json"
+    assert info.value.field == field
+
+
+LEAVES = st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.just([])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_damaged_manifest_field_is_named(data: st.DataObject, copied_root: Path) -> None:
+    original = (copied_root / "manifest.json").read_bytes()
+    manifest = json.loads(original)
+    index = data.draw(st.integers(0, len(manifest["files"]) - 1))
+    key = data.draw(st.sampled_from(["path", "sha256", "bytes", None]))
+    if key is None:
+        target, key = manifest, data.draw(st.sampled_from(["name", "version", "files"]))
+        field = key
+    else:
+        target, field = manifest["files"][index], f"files[{index}].{key}"
+    if data.draw(st.booleans()):
+        del target[key]
+    else:
+        target[key] = data.draw(LEAVES.filter(lambda v: v != target[key]))
+    _write_manifest(copied_root, manifest)
+    try:
+        with pytest.raises(DatasetFileError) as info:
+            load_dataset()
+        assert info.value.field == field or info.value.field is None, str(info.value)
+    finally:
+        (copied_root / "manifest.json").write_bytes(original)
+
+
+def test_the_default_is_the_newest_complete_version(copied_root: Path) -> None:
+    versions = copied_root.parent
+    (versions / "1.1.0").mkdir()  # empty
+    shutil.copytree(copied_root, versions / "2.0.0")
+    (versions / "2.0.0" / "records.json").unlink()  # incomplete
+    assert load_dataset().version == "1.0.0"
+    with pytest.raises(DatasetFileError, match="manifest is missing"):
+        load_dataset(version="1.1.0")
+
+
+def test_malformed_records_are_a_dataset_file_error(copied_root: Path) -> None:
+    (copied_root / "records.json").write_text('{"documents": 5}', encoding="utf-8")
+    with pytest.raises(DatasetFileError, match="expected a list of records") as info:
+        load_dataset(verify=False)
+    assert info.value.field == "documents"
