@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -28,25 +28,71 @@ def _extra(model: type[BaseModel], name: str) -> dict[str, Any]:
 
 def newer_features(model: BaseModel, declared: str, loc: Loc = ()) -> Iterator[Violation]:
     """Yield a violation for every part of ``model`` that ``declared`` does not have yet."""
-    kind = type(model)
-    for name in kind.model_fields:
+    for name, added, relaxed, values, nested in _plan(type(model), declared):
         value = getattr(model, name)
-        extra = _extra(kind, name)
         here = (*loc, name)
-        added = extra.get("x-since")
-        is_new = isinstance(added, str) and is_before(declared, added)
-        if is_new and value is not None and name in model.model_fields_set:
+        if added is not None and value is not None and name in model.model_fields_set:
             context = {"feature": f"field {name}", "since": added, "declared": declared}
             yield Violation("NE205", here, context, value)
             continue
-        relaxed = extra.get("x-optional-since")
-        if isinstance(relaxed, str) and is_before(declared, relaxed) and value is None:
+        if relaxed and value is None:
             yield Violation("NE301", here, {"field": name})
-        values = extra.get("x-values-since", {})
-        if isinstance(value, str) and value in values and is_before(declared, values[value]):
+        if isinstance(value, str) and value in values:
             context = {"feature": f"{name} {value!r}", "since": values[value], "declared": declared}
             yield Violation("NE205", here, context, value)
-        yield from _nested(value, declared, here)
+        if nested:
+            yield from _nested(value, declared, here)
+
+
+Plan = tuple[tuple[str, str | None, bool, dict[str, str], bool], ...]
+
+
+@cache
+def _plan(kind: type[BaseModel], declared: str) -> Plan:
+    """The fields of ``kind`` that ``declared`` may not have, worked out once per class and
+    version so a record is not walked field by field: (name, the version it was added in,
+    whether it was required then, its values added since, whether it may hold a model with
+    such a field)."""
+    plan = []
+    for name, field in kind.model_fields.items():
+        extra = _extra(kind, name)
+        added = extra.get("x-since")
+        relaxed = extra.get("x-optional-since")
+        values = {
+            value: since
+            for value, since in extra.get("x-values-since", {}).items()
+            if is_before(declared, since)
+        }
+        new = added if isinstance(added, str) and is_before(declared, added) else None
+        required = isinstance(relaxed, str) and is_before(declared, relaxed)
+        nested = any(_concerned(m, declared, frozenset()) for m in _models_in(field.annotation))
+        if new is not None or required or values or nested:
+            plan.append((name, new, required, values, nested))
+    return tuple(plan)
+
+
+def _concerned(kind: type[BaseModel], declared: str, seen: frozenset[type]) -> bool:
+    """Whether a ``kind`` value may hold a part that ``declared`` does not have."""
+    if kind in seen:  # a recursive model: its own fields are looked at on the first visit
+        return False
+    for name, field in kind.model_fields.items():
+        extra = _extra(kind, name)
+        versions = [extra.get("x-since"), extra.get("x-optional-since")]
+        versions += list(extra.get("x-values-since", {}).values())
+        if any(isinstance(v, str) and is_before(declared, v) for v in versions):
+            return True
+        inner = seen | {kind}
+        if any(_concerned(m, declared, inner) for m in _models_in(field.annotation)):
+            return True
+    return False
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The model classes an annotation names (through Optional, list, Annotated, unions)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in get_args(annotation):
+        yield from _models_in(argument)
 
 
 def _nested(value: Any, declared: str, loc: Loc) -> Iterator[Violation]:
@@ -63,11 +109,12 @@ class VersionValidator:
     def __init__(self, adapter: TypeAdapter[Any], version: str) -> None:
         self.adapter = adapter
         self.version = version
+        self.older = is_before(version, SCHEMA_VERSION)
 
     def validate_python(self, data: Any) -> Any:
         """Return the typed record, or raise ValidationError (NE205, NE301 for old versions)."""
         model = self.adapter.validate_python(data)
-        if is_before(self.version, SCHEMA_VERSION) and isinstance(model, BaseModel):
+        if self.older and isinstance(model, BaseModel):
             found = list(newer_features(model, self.version, (_tag(model),)))
             raise_violations(model, _keyed(model, found))
         return model
