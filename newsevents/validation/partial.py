@@ -11,8 +11,9 @@ which other fields are broken.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from functools import cache
+from collections.abc import Callable, Iterator, Mapping
+from copy import copy
+from functools import cache, partial
 from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel, ConfigDict, PydanticUserError, TypeAdapter, ValidationError
@@ -84,11 +85,39 @@ def partial_view(model: type[BaseModel], raw: Mapping[str, Any]) -> tuple[BaseMo
                 unread.append(name)
         elif field.is_required():
             unread.append(name)
-    view = model.model_construct(**values)
-    for name in unread:
-        view.__dict__.pop(name, None)  # reading it now raises AttributeError
+    view = _construct(model, values, raw)
     complete = not unread and all(key in model.model_fields for key in raw)
     return view, complete
+
+
+def _construct(model: type[BaseModel], values: dict[str, Any], raw: Mapping[str, Any]) -> Any:
+    """``model.model_construct`` without its cost (it inspects every default factory on every
+    call): the values given, the defaults of the optional fields not given, nothing else (a
+    field left out raises AttributeError when read)."""
+    state = {name: make() for name, make in _defaults(model).items() if name not in raw}
+    state.update(values)
+    view = model.__new__(model)
+    object.__setattr__(view, "__dict__", state)
+    object.__setattr__(view, "__pydantic_fields_set__", set(values))
+    object.__setattr__(view, "__pydantic_extra__", None)
+    object.__setattr__(view, "__pydantic_private__", None)
+    return view
+
+
+@cache
+def _defaults(model: type[BaseModel]) -> dict[str, Callable[[], Any]]:
+    found: dict[str, Callable[[], Any]] = {}
+    for name, field in model.model_fields.items():
+        if field.is_required():
+            continue
+        factory = field.default_factory
+        if factory is None:
+            found[name] = partial(copy, field.default)
+        elif field.default_factory_takes_validated_data:
+            found[name] = partial(factory, {})  # type: ignore[call-arg]
+        else:
+            found[name] = factory  # type: ignore[assignment]
+    return found
 
 
 def own_rules(view: BaseModel) -> Iterator[ValidationError]:
