@@ -510,6 +510,15 @@ _SPECS: tuple[CheckSpec, ...] = (
         "{found} is listed more than once",
     ),
     CheckSpec(
+        "NE509",
+        "span-on-textless-document",
+        ERROR,
+        _F.REFERENCE,
+        "A span points into a document known only by its source (no text, schema 1.1.0): "
+        "there is no text for it to select.",
+        "document {document} has no text for this span to point into",
+    ),
+     CheckSpec(
         "NE510",
         "actor-member-of-itself",
         ERROR,

@@ -90,3 +90,74 @@ def test_reading_picks_the_newest_published_version_not_newer_than_the_record(
 
 def test_the_codebooks_have_their_own_semver() -> None:
     assert parse_version(CODEBOOK_VERSION) is not None
+
+
+def _shipped() -> list[dict[str, object]]:
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "datasets" / "military-posture-2022"
+    bundle = json.loads((folder / "1.0.0" / "records.json").read_text("utf-8"))
+    return [*bundle["documents"], *bundle["actors"], *bundle["events"]]
+
+
+def _gdelt_records(with_span: bool) -> list[dict[str, object]]:
+    """A text-less 1.1.0 document (a GDELT row's article) and a general event on it."""
+    provenance = {
+        "annotator": "newsevents convert",
+        "method": "imported",
+        "guideline_version": "1.0.0",
+        "annotated_at": "2026-12-01T00:00:00Z",
+        "source_record": {"dataset": "GDELT 2.0", "record_id": "1025183290", "row": 0},
+    }
+    event: dict[str, object] = {
+        "record_type": "event",
+        "event_type": "general",
+        "schema_version": "1.1.0",
+        "id": "gdelt-1025183290",
+        "document_id": "doc-gdelt-1",
+        "cameo": {"code": "040", "root": "04", "quad_class": 1, "goldstein": 1.0},
+        "participants": [{"actor_id": "actor-biden", "role": "source"}],
+        "factuality": {"polarity": "positive", "modality": "asserted", "tense": "past"},
+        "provenance": provenance,
+    }
+    if with_span:
+        event["trigger"] = {"start": 0, "end": 4, "exact": "call"}
+    document = {
+        "record_type": "document",
+        "schema_version": "1.1.0",
+        "id": "doc-gdelt-1",
+        "language": "en",
+        "is_translation": False,
+        "url": "https://example.org/2022/01/24/biden-call",
+    }
+    return [event, document]  # the event first: its spans wait for the document
+
+
+def test_a_folder_mixing_1_0_0_and_1_1_0_records_validates() -> None:
+    from newsevents import validate
+
+    report = validate([*_shipped(), *_gdelt_records(with_span=False)])
+    assert report.errors == 0, [i.to_dict() for i in report.issues]
+
+
+def test_each_record_is_checked_against_its_own_version() -> None:
+    from newsevents import validate
+
+    records = _shipped()
+    alert = next(r for r in records if r.get("event_type") == "alert")
+    index = records.index(alert)
+    records[index] = {**alert, "factuality": {**alert["factuality"], "holder": "actor-austin"}}  # type: ignore[dict-item]
+    report = validate(records)
+    found = [(i.code, i.location.record, i.location.pointer) for i in report.issues]
+    assert ("NE205", index, "/factuality/holder") in found
+    records[index] = {**records[index], "schema_version": "1.1.0"}
+    assert validate(records).errors == 0
+
+
+def test_a_span_into_a_text_less_document_is_ne509_even_when_read_first() -> None:
+    from newsevents import validate
+
+    report = validate([*_shipped(), *_gdelt_records(with_span=True)])
+    found = [(i.code, i.location.pointer) for i in report.issues if i.severity == "error"]
+    assert found == [("NE509", "/trigger")]

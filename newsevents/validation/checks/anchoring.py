@@ -38,7 +38,9 @@ class DocumentText:
 
     __slots__ = ("_utf8", "_utf16", "id", "published", "text")
 
-    def __init__(self, document_id: str, text: str, published: dt.date | None = None) -> None:
+    def __init__(
+        self, document_id: str, text: str | None, published: dt.date | None = None
+    ) -> None:
         self.id = document_id
         self.text = text
         self.published = published
@@ -48,13 +50,13 @@ class DocumentText:
     def utf8(self) -> bytes:
         """The text's UTF-8 bytes."""
         if self._utf8 is None:
-            self._utf8 = self.text.encode("utf-8", "surrogatepass")
+            self._utf8 = (self.text or "").encode("utf-8", "surrogatepass")
         return self._utf8
 
     def utf16(self) -> bytes:
         """The text's UTF-16 (little-endian) code units."""
         if self._utf16 is None:
-            self._utf16 = self.text.encode("utf-16-le", "surrogatepass")
+            self._utf16 = (self.text or "").encode("utf-16-le", "surrogatepass")
         return self._utf16
 
 
@@ -136,8 +138,12 @@ def check_span(
     place: RecordPlace,
     record_id: str | None,
 ) -> Iterator[Issue]:
-    """Yield NE601, NE604 or NE608 when ``span`` does not fit ``document``'s text."""
+    """Yield NE601, NE604 or NE608 when ``span`` does not fit ``document``'s text, NE509 when
+    the document has no text (it is known only by its source, schema 1.1.0)."""
     text, start, end = document.text, span.start, span.end
+    if text is None:
+        yield new_issue("NE509", place.location(pointer), record_id, document=document.id)
+        return
     if end > len(text):
         where = place.location(f"{pointer}/end")
         yield new_issue("NE601", where, record_id, start=start, end=end, length=len(text))
@@ -173,10 +179,11 @@ def likely_cause(document: DocumentText, start: int, end: int, exact: str) -> st
     if document.utf16()[2 * start : 2 * end] == as_utf16:
         at = len(document.utf16()[: 2 * start].decode("utf-16-le", "ignore"))
         return f"; the offsets look like UTF-16 code units: the text is at {at}:{at + width}"
+    text = document.text or ""  # check_span never asks this of a document without text
     for shift in (-1, 1):
-        if start + shift >= 0 and document.text[start + shift : end + shift] == exact:
+        if start + shift >= 0 and text[start + shift : end + shift] == exact:
             return f"; the offsets are off by one: the text is at {start + shift}:{end + shift}"
-    nearest = _nearest(document.text, exact, start)
+    nearest = _nearest(text, exact, start)
     if nearest is not None:
         return f"; the text occurs at {nearest}:{nearest + width}"
     return ""
@@ -207,12 +214,16 @@ def event_spans(event: EventBase, context: RecordContext) -> Iterator[Issue]:
     return context.state.documents.when_available(event.document_id, context.place, work)
 
 
-@check("NE601", "NE604", "NE608", models=(Document,))
+@check("NE509", "NE601", "NE604", "NE608", models=(Document,))
 def document_spans(document: Document, context: RecordContext) -> Iterator[Issue]:
-    """Check the spans a document record holds (dateline, publication) against its text."""
-    if document.text is None:  # known by its source only: no text to check spans against
-        return
+    """Check the spans a document record holds (dateline, publication) against its text.
+
+    A document without text (known only by its source) is kept as such: the spans of its
+    events, waiting or still to come, and its own are NE509.
+    """
     text = DocumentText(document.id, document.text)
+    if document.text is None:
+        yield from context.state.documents.add(text)
     for pointer, span in spans_of(document):
         yield from check_span(text, span, pointer, context.place, context.record_id)
 

@@ -200,6 +200,13 @@ def _event_references(event: EventBase) -> Iterator[tuple[str, str, str]]:
     condition = None if factuality is None else factuality.condition
     if condition is not None and condition.event_id is not None:
         yield "event", condition.event_id, "/factuality/condition/event_id"
+    for index, alternative in enumerate(() if condition is None else condition.any_of or ()):
+        if alternative.event_id is not None:
+            pointer = f"/factuality/condition/any_of/{index}/event_id"
+            yield "event", alternative.event_id, pointer
+    holder = None if factuality is None else factuality.holder
+    if holder is not None:
+        yield "actor", holder, "/factuality/holder"
     purpose = getattr(event, "purpose", None)
     if purpose is not None and purpose.event_id is not None:
         yield "event", purpose.event_id, "/purpose/event_id"

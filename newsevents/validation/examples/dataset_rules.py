@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 from newsevents.validation.examples import base
@@ -36,6 +37,35 @@ def _copy_of_document(records: Records) -> None:
 
 def _spans(start: int) -> dict[str, Any]:
     return {"start": start, "end": start + 3, "exact": "put"}
+
+
+def _textless_document() -> CodeExample:
+    """NE509: a document known only by its source, and an event with a span into it."""
+    records = base.records()
+    document = {**records["document"], "schema_version": "1.1.0"}
+    for name in ("text", "sha256", "dateline"):
+        document.pop(name, None)
+    event = {
+        "record_type": "event",
+        "event_type": "general",
+        "schema_version": "1.1.0",
+        "id": "ev-consult",
+        "document_id": document["id"],
+        "cameo": {"code": "040", "root": "04", "quad_class": 1, "goldstein": 1.0},
+        "participants": [{"actor_id": "actor-nato", "role": "source"}],
+        "factuality": {"polarity": "positive", "modality": "asserted", "tense": "past"},
+        "trigger": base.span("put"),
+        "provenance": records["alert"]["provenance"],
+    }
+    return CodeExample(
+        code="NE509",
+        mistake="A general event has a trigger span, but its document has no text.",
+        shown="document: text, sha256 and dateline removed (schema 1.1.0); ev-consult: "
+        "trigger " + json.dumps(base.span("put")),
+        files={RECORDS_FILE: jsonl([document, records["nato"], event])},
+        pointer="/trigger",
+        record=2,
+    )
 
 
 def examples() -> list[CodeExample]:
@@ -241,7 +271,7 @@ def examples() -> list[CodeExample]:
             "document",
             {"/schema_version": "1.1.0", "/text": REMOVE, "/sha256": REMOVE, "/title": REMOVE},
             pointer="/url",
-            also=frozenset({"NE607"}),
+            also=frozenset({"NE509"}),
         ),
         mutated(
             "NE722",
@@ -257,6 +287,7 @@ def examples() -> list[CodeExample]:
             {"/schema_version": "1.1.0", "/member_of": ["actor-nato"]},
             pointer="/member_of/0",
         ),
+        _textless_document(),
         mutated(
             "NE801",
             "A deployment with neither trigger nor evidence.",
