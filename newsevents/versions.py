@@ -6,6 +6,8 @@ Versions are compared with :class:`packaging.version.Version`, never as strings
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from packaging.version import InvalidVersion, Version
 
 SCHEMA_VERSION = "1.1.0"
@@ -29,6 +31,7 @@ def parse_version(text: str) -> Version | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def is_before(declared: str, version: str) -> bool:
     """Whether ``declared`` is a version older than ``version`` (False when malformed)."""
     parsed = parse_version(declared)
