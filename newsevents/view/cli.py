@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.io.readers import FileReading, find_files
+from newsevents.scoring.alignment import DEFAULT_MATCH, MATCH_RULES
 from newsevents.validation import Report, validate
 from newsevents.validation.render import render_text
 
@@ -22,7 +23,7 @@ UNREADABLE_CODES = frozenset({"NE101", "NE105"})
 
 _EPILOG = """\
 examples:
-  newsevents view datasets/military-posture-2022/1.0.0/records.json -o article.html
+  newsevents view --dataset -o article.html
   newsevents view my-annotations/ --documents my-documents.jsonl --terminal
   newsevents view --gold gold.jsonl --system system.jsonl -o diff.html
 exit status: 0 written, 1 invalid input, 2 usage error or unreadable input."""
@@ -34,11 +35,17 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "view",
         help="show an annotation (or a gold/system comparison) as one HTML file or in the terminal",
         description="Write one self-contained HTML file showing each document's text with "
-        "every span\nhighlighted beside its events (docs/view.md), or print it in the terminal.",
+        "every span\nhighlighted beside its events, or print it in the terminal.  The input "
+        "is validated first.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of records")
+    parser.add_argument(
+        "--dataset",
+        action="store_true",
+        help="view the shipped reference dataset (newest version) instead of files",
+    )
     parser.add_argument(
         "--documents",
         action="append",
@@ -59,9 +66,11 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--system", metavar="PATH", help="the system annotation to compare")
     parser.add_argument(
         "--match",
-        default=None,
-        metavar="RULE",
-        help="event matching rule of the comparison (docs/scoring.md; default: the scorer's)",
+        default=DEFAULT_MATCH,
+        choices=tuple(MATCH_RULES),
+        help="event matching rule of the comparison, as in newsevents score (default: "
+        "%(default)s): "
+        + "; ".join(f"{rule.name}: {rule.description}" for rule in MATCH_RULES.values()),
     )
     parser.set_defaults(run=run)
 
@@ -71,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
     comparing = args.gold is not None or args.system is not None
     if comparing and (args.gold is None or args.system is None or args.paths):
         return _usage("a comparison takes --gold PATH and --system PATH, and no other PATH")
-    if not comparing and not args.paths:
-        return _usage("give the PATH of the records to view, or --gold and --system")
+    if args.dataset and (comparing or args.paths):
+        return _usage("--dataset views the shipped dataset alone: give no PATH, --gold or --system")
+    if not comparing and not args.paths and not args.dataset:
+        return _usage("give the PATH of the records to view, --dataset, or --gold and --system")
     if args.width is not None and args.width < 20:
         return _usage("--width must be 20 or more")
     if comparing:
@@ -81,11 +92,11 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             page, marks = comparison_page(args.gold, args.system, args.match)
-        except KeyError as error:
-            return _usage(f"unknown matching rule {error}")
         except ScoringInputError as error:
             return _invalid(error.report, f"the {error.side} annotation")
         return _write(args, page, marks)
+    if args.dataset:
+        return _write(args, _shipped_page(), ())
     report = validate(list(args.paths), documents=args.documents)
     if not report.valid:
         return _invalid(report, "the input")
@@ -103,6 +114,14 @@ def read_records(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]
                 dict(i) for _, i in FileReading(file.path, file.display) if isinstance(i, Mapping)
             ]
     return found
+
+
+def _shipped_page() -> Any:
+    from newsevents.dataset import load_dataset
+    from newsevents.view.page import build_page
+
+    data = load_dataset()
+    return build_page([*data.documents, *data.actors, *data.events])
 
 
 def _write(args: argparse.Namespace, page: Any, marks: Iterable[tuple[str, str]]) -> int:

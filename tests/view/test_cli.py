@@ -93,3 +93,12 @@ def test_terminal_view_without_rich_says_what_to_install(
     monkeypatch.setitem(sys.modules, "rich", None)
     assert main(["view", str(ROOT / SHIPPED), "--terminal"]) == 2
     assert "pip install 'newsevents[terminal]'" in capsys.readouterr().err
+
+
+def test_view_of_the_shipped_dataset_needs_no_path(
+    tmp_path: Path, shipped_records: list[Any]
+) -> None:
+    out = tmp_path / "article.html"
+    assert main(["view", "--dataset", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == render_html(shipped_records)
+    assert main(["view", "--dataset", str(ROOT / SHIPPED)]) == 2
