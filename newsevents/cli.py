@@ -181,6 +181,7 @@ SUBCOMMAND_MODULES = (
     "newsevents.view.cli",
     "newsevents.scoring.cli",
     "newsevents.migration.cli",
+    "newsevents.crosswalk.cli",
 )
 """Modules that each register subcommands with ``add_parser(commands)``: one per feature."""
 

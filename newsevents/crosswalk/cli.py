@@ -14,6 +14,7 @@ from typing import Any
 from newsevents.codes import CATALOG, Severity
 from newsevents.crosswalk.common import EVENT_TYPES, Conversion
 from newsevents.crosswalk.convert import SOURCES, TARGETS, convert
+from newsevents.crosswalk.validate import validate_source
 from newsevents.validation.issue import Report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -23,7 +24,8 @@ _EPILOG = """\
 output: OUT.jsonl (newsevents records as JSON Lines), OUT.parquet (newsevents records as
 OUT.documents.parquet, OUT.actors.parquet, OUT.events.parquet), or the target's own format
 (gdelt: TAB-separated 61-column rows; acled: CSV with a header; plover: JSON Lines).
-The counts (read, converted, skipped by reason, issues by code) go to stderr.
+The issues found and the counts (read, converted, skipped by reason, issues by code) are
+printed on standard output.
 exit status: 0 no errors, 1 errors, 2 usage error or unreadable input."""
 
 
@@ -113,8 +115,8 @@ def _print(conversion: Conversion, form: str) -> None:
     for issue in conversion.issues:
         where = issue.location
         at = f"{where.file}:{where.line}" if where.line else f"{where.file}"
-        sys.stderr.write(f"{issue.severity} {issue.code} {at} {where.pointer}: {issue.message}\n")
-    sys.stderr.write(conversion.summary_text())
+        sys.stdout.write(f"{issue.severity} {issue.code} {at}: {issue.message}\n")
+    sys.stdout.write(conversion.summary_text())
 
 
 class _Progress:
@@ -134,9 +136,10 @@ class _Progress:
 
 
 def run_validate_from(args: argparse.Namespace) -> int:
-    """``newsevents validate --from SOURCE``: convert, validate, print one report."""
-    from newsevents.crosswalk.validate import validate_source
-    from newsevents.validation.render import render_json, render_text, use_colour
+    """``newsevents validate --from SOURCE``: convert, validate, print one report as
+    ``validate`` prints its own (every ``--format``, ``--color``), with its exit status."""
+    from newsevents.io.readers import UNREADABLE_CODES as READING_UNREADABLE
+    from newsevents.validation.formats import render, wants_colour
 
     report: Report = validate_source(
         list(args.paths),
@@ -146,10 +149,7 @@ def run_validate_from(args: argparse.Namespace) -> int:
         max_issues=args.max_issues or None,
         strict=args.strict,
     )
-    if args.format == "json":
-        sys.stdout.write(render_json(report))
-    else:
-        sys.stdout.write(render_text(report, colour=use_colour(sys.stdout)))
-    if UNREADABLE_CODES & report.codes():
+    sys.stdout.write(render(report, args.format, wants_colour(args.color, sys.stdout)))
+    if (READING_UNREADABLE | UNREADABLE_CODES) & report.codes():
         return EXIT_USAGE
     return EXIT_OK if report.valid else EXIT_INVALID

@@ -6,6 +6,7 @@ ids of documents and actors already written (and, for writers, those records) ar
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TextIO
@@ -49,7 +50,7 @@ def row_reader(source: str) -> RowReader:
 
 
 def source_rows(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | os.PathLike[str]],
     source: str,
     conversion: Conversion,
     only: Iterable[str] | None = None,
@@ -61,7 +62,7 @@ def source_rows(
             conversion.report("NE101", None, file=str(path), path=str(path), reason="no such file")
             conversion.unreadable = True
             continue
-        yield from reader(path, conversion, only)
+        yield from reader(Path(path), conversion, only)
 
 
 class JsonLinesWriter:

@@ -11,7 +11,8 @@ from typing import Any
 
 
 @cache
-def _table() -> dict[str, Any]:
+def mapping_table() -> dict[str, Any]:
+    """The table as read: ``cameo``, ``plover`` and ``acled`` keys by event type."""
     text = (files("newsevents.crosswalk") / "data" / "event_types.json").read_text("utf-8")
     table: dict[str, Any] = json.loads(text)
     return table
@@ -19,12 +20,12 @@ def _table() -> dict[str, Any]:
 
 def cameo_prefixes() -> dict[str, tuple[str, ...]]:
     """Event type -> the CAMEO code prefixes that make a row that type."""
-    return {k: tuple(v) for k, v in _table()["cameo"].items()}
+    return {k: tuple(v) for k, v in mapping_table()["cameo"].items()}
 
 
 def for_cameo(code: str) -> str:
     """The event type of a row with CAMEO event code ``code`` (general when none matches)."""
-    for event_type, prefixes in _table()["cameo"].items():
+    for event_type, prefixes in mapping_table()["cameo"].items():
         if code.startswith(tuple(prefixes)):
             return str(event_type)
     return "general"
@@ -33,7 +34,7 @@ def for_cameo(code: str) -> str:
 def for_plover(plover_type: str, modes: Iterable[str]) -> str:
     """The event type of a PLOVER record of ``plover_type`` with ``modes``."""
     given = set(modes)
-    for event_type, pairs in _table()["plover"].items():
+    for event_type, pairs in mapping_table()["plover"].items():
         if any(t == plover_type and m in given for t, m in pairs):
             return str(event_type)
     return "general"
@@ -41,7 +42,7 @@ def for_plover(plover_type: str, modes: Iterable[str]) -> str:
 
 def for_acled(sub_event_type: str) -> str:
     """The event type of an ACLED row of ``sub_event_type``."""
-    for event_type, subs in _table()["acled"].items():
+    for event_type, subs in mapping_table()["acled"].items():
         if sub_event_type in subs:
             return str(event_type)
     return "general"

@@ -7,8 +7,8 @@ report, so ``newsevents validate --from gdelt FILE`` gives one report of both.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from newsevents.crosswalk.common import Conversion
 from newsevents.crosswalk.convert import source_rows
@@ -19,7 +19,7 @@ from newsevents.validation.selection import Selection
 
 
 def validate_source(
-    paths: str | Path | Sequence[str | Path],
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     source: str,
     *,
     select: Iterable[str] | None = None,
@@ -29,7 +29,7 @@ def validate_source(
     only: Iterable[str] | None = None,
 ) -> Report:
     """Convert ``paths`` from ``source`` and validate the records; one report of both."""
-    given = [paths] if isinstance(paths, str | Path) else list(paths)
+    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     run = Run(Selection.of(select, ignore), max_issues, strict)
     conversion = Conversion(sink=run.collector.add)
     records: dict[str, int] = {}

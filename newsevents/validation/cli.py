@@ -50,6 +50,13 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to validate")
     parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("gdelt", "acled", "plover"),
+        help="the paths are GDELT, ACLED or PLOVER files: convert them, then validate the "
+        "records; one report of both (docs/crosswalk.md)",
+    )
+    parser.add_argument(
         "--documents",
         action="append",
         metavar="PATH",
@@ -114,6 +121,10 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         sys.stderr.write("newsevents validate: --jobs must be 1 or more\n")
         return EXIT_USAGE
+    if args.source_format is not None:
+        from newsevents.crosswalk.cli import run_validate_from
+
+        return run_validate_from(args)
     with tempfile.TemporaryDirectory(prefix="newsevents-stdin-") as folder:
         paths = [_stdin_file(Path(folder), sys.stdin.buffer) if p == "-" else p for p in args.paths]
         report = _validate(args, paths)

@@ -27,6 +27,7 @@ _FAMILY_TITLES = {
     Family.FACTUALITY: "Factuality and time (NE7xx)",
     Family.PRACTICE: "Best practice (NE8xx)",
     Family.MIGRATION: "Migration (NE9xx)",
+    Family.CROSSWALK: "Crosswalk (NE0xx)",
 }
 
 _INTRO = """\
@@ -55,6 +56,10 @@ and the rules one record can decide (NE3xx, NE4xx and most of NE6xx/NE7xx); reco
 are then checked across records: references (NE5xx), spans against their document's text
 (NE6xx), publication dates (NE705), codebook warnings for open lists (NE413, NE414) and best
 practice (NE8xx). A record with structure errors is not checked further; fix those first.
+
+A GDELT, ACLED or PLOVER file validated as it is (`newsevents validate --from gdelt FILE`) is
+converted first: what the conversion cannot read, decide or keep is reported with the
+crosswalk's codes (NE0xx), located at the source row and column ([crosswalk.md](crosswalk.md)).
 """
 
 

@@ -69,7 +69,11 @@ def validate(
 
         paths = [source] if isinstance(source, str | os.PathLike) else list(source)
         return validate_source(
-            paths, source_format, select=select, ignore=ignore, max_issues=max_issues,
+            paths,
+            source_format,
+            select=select,
+            ignore=ignore,
+            max_issues=max_issues,
             strict=strict,
         )
     run = Run(Selection.of(select, ignore), max_issues, strict)

@@ -16,10 +16,16 @@ from newsevents.validation.examples.model import CodeExample, run_example
 @cache
 def code_examples() -> dict[str, CodeExample]:
     """Return the example of every code, by code."""
-    from newsevents.validation.examples import dataset_rules, migration, reading, record_rules
+    from newsevents.validation.examples import (
+        crosswalk,
+        dataset_rules,
+        migration,
+        reading,
+        record_rules,
+    )
 
     found: dict[str, CodeExample] = {}
-    for module in (reading, record_rules, dataset_rules, migration):
+    for module in (reading, record_rules, dataset_rules, migration, crosswalk):
         for example in module.examples():
             found[example.code] = example
     return dict(sorted(found.items()))
