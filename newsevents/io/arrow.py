@@ -166,9 +166,20 @@ def records_to_table(
     version: str = SCHEMA_VERSION,
 ) -> pa.Table:
     """Return an Arrow table of ``records`` (models or canonical JSON dicts) with the
-    columns of schema ``version``."""
+    columns of schema ``version``.
+
+    Every value is kept exactly or nothing is written: a value the column would change
+    (a string for a list, 97.0 for an integer) or a field without a column raises
+    :class:`newsevents.io.faithful.ConversionError` listing each (NE120, NE121).
+    """
+    from newsevents.io.faithful import ConversionError, unfaithful
+
     row_type = _row_type(record_type, version)
-    rows = [_convert(_as_json_dict(r), row_type, dt.date.fromisoformat) for r in records]
+    dicts = [_as_json_dict(r) for r in records]
+    problems = unfaithful(dicts, row_type, record_type)
+    if problems:
+        raise ConversionError(record_type, problems)
+    rows = [_convert(row, row_type, dt.date.fromisoformat) for row in dicts]
     table = pa.Table.from_pylist(rows, schema=arrow_schema(record_type, version))
     metadata = {"schema_version": version, **(extra_metadata or {})}
     return table.replace_schema_metadata(schema_metadata(record_type, metadata))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import gzip
 import io
 import json
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from newsevents.validation.examples import base
 from newsevents.validation.examples.model import RECORDS_FILE, CodeExample, jsonl
+from newsevents.validation.issue import Report
 
 
 def _valid_lines() -> bytes:
@@ -58,6 +60,7 @@ def examples() -> list[CodeExample]:
         _parquet_column_type(),
         *_file_system_examples(),
         *_content_examples(),
+        *_writing_examples(),
         CodeExample(
             code="NE122",
             mistake="An export wrote an empty file.",
@@ -283,3 +286,50 @@ def _address_space() -> int:
             if line.startswith("VmSize:"):
                 return int(line.split()[1]) * 1024
     return 4 << 30  # pragma: no cover - Linux has /proc
+
+
+def _written_to_arrow(paths: list[str]) -> Report:
+    """Write the records of a JSON Lines file to an Arrow table, as any of our writers do."""
+    from newsevents.io.arrow import records_to_table
+    from newsevents.io.faithful import ConversionError
+    from newsevents.validation.collector import IssueCollector
+    from newsevents.validation.selection import Selection
+
+    [path] = paths
+    records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    collector = IssueCollector(Selection.of(None, None), None)
+    collector.file_seen(path)
+    try:
+        records_to_table(records[0]["record_type"], records)
+    except ConversionError as error:
+        collector.extend(error.issues(path))
+    return collector.report(records=len(records), files=(), strict=False, tool={})
+
+
+def _writing_examples() -> list[CodeExample]:
+    events = [r for r in base.records().values() if r["record_type"] == "event"]
+    changed = copy.deepcopy(events)
+    changed[1]["cameo"]["quad_class"] = 4.0
+    extra = copy.deepcopy(events)
+    extra[2]["confidence"] = 0.9
+    return [
+        CodeExample(
+            code="NE120",
+            mistake="An event with quad_class 4.0 is written to Parquet (the column holds "
+            "integers: it would come back as 4).",
+            shown="records_to_table('event', events)   # events[1].cameo.quad_class == 4.0",
+            files={RECORDS_FILE: jsonl(changed)},
+            record=1,
+            pointer="/cameo/quad_class",
+            runner=_written_to_arrow,
+        ),
+        CodeExample(
+            code="NE121",
+            mistake="An event with a field the schema does not have is written to Parquet.",
+            shown="records_to_table('event', events)   # events[2].confidence == 0.9",
+            files={RECORDS_FILE: jsonl(extra)},
+            record=2,
+            pointer="/confidence",
+            runner=_written_to_arrow,
+        ),
+    ]
