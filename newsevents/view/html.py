@@ -27,6 +27,7 @@ except ImportError as error:  # pragma: no cover - jinja2 is a declared dependen
 
 _PALETTE = ("#c5221f", "#1a66c9", "#188038", "#8e24aa", "#b06000", "#00838f", "#5f6368")
 _LIGHT = ("#fbd3d0", "#cfe0fa", "#ccebd5", "#ecd3f2", "#fde3c3", "#c9eef1", "#e3e5e8")
+_MID = ("#f28b82", "#8ab4f8", "#81c995", "#d7aefb", "#fcc97a", "#78d9ec", "#bdc1c6")
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028"}
 _JSON_ESCAPES["\u2029"] = "\\u2029"
@@ -114,10 +115,11 @@ def _type_colours(event_types: tuple[str, ...]) -> str:
     rules = []
     for index, kind in enumerate(event_types):
         strong, light = _PALETTE[index % len(_PALETTE)], _LIGHT[index % len(_LIGHT)]
+        mid = _MID[index % len(_MID)]
         rules.append(
             f".t-{kind}.badge, .t-{kind}.swatch {{ background: {strong}; }}\n"
             f"mark.seg.t-{kind} {{ background-color: {light}; }}\n"
-            f"body.selecting mark.seg.t-{kind}.on {{ background-color: {light}; }}\n"
+            f'body[data-selected-type="{kind}"] mark.seg.on {{ background-color: {mid}; }}\n'
         )
     return "\n" + "".join(rules)
 

@@ -105,7 +105,12 @@ class Page:
         selectable: dict[str, dict[str, Any]] = {}
         for entry in self.events:
             ids = [span.id for span in entry.spans]
-            selectable[entry.dom_id] = {"id": entry.event.id, "kind": "event", "spans": ids}
+            selectable[entry.dom_id] = {
+                "id": entry.event.id,
+                "kind": "event",
+                "type": entry.event.event_type_name,
+                "spans": ids,
+            }
         for actor in self.actors:
             ids = [span.id for _, _, span in actor.mentions if span is not None]
             selectable[actor.dom_id] = {"id": actor.actor.id, "kind": "actor", "spans": ids}

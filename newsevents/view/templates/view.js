@@ -22,6 +22,7 @@
     }
     for (const details of document.querySelectorAll(".details:not([hidden])")) details.hidden = true;
     document.body.classList.remove("selecting");
+    delete document.body.dataset.selectedType;
     current = null;
   }
 
@@ -31,6 +32,7 @@
     clear();
     current = key;
     document.body.classList.add("selecting");
+    if (item.type) document.body.dataset.selectedType = item.type;
     let first = null;
     for (const id of item.spans) {
       for (const mark of marksBySpan.get(id) || []) {
