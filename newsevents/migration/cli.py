@@ -25,7 +25,11 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "registered steps between adjacent published versions. Each change is an issue "
         "(NE901); a record that cannot be migrated without loss is left out and reported "
         "(NE902-NE904).",
-        epilog="exit status: 0 every record migrated, 1 some record refused, 2 usage error.",
+        epilog="exit status: 0 every record migrated, 1 some record refused, 2 usage error.\n\n"
+        "examples:\n"
+        "  newsevents migrate events.jsonl --to 1.1.0 -o events-1.1.0.jsonl\n"
+        "  newsevents migrate annotations/ --to 1.0.0 -o events-1.0.0.jsonl --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="JSON, JSON Lines or Parquet")
     parser.add_argument(

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 from newsevents.codebooks import CODEBOOK_VERSION
 from newsevents.io.arrow import records_to_table
 from newsevents.tools.dataset_card import card, replace_counts_block
-from newsevents.tools.dataset_flat import flat_csv, flat_rows, flat_table
+from newsevents.tools.dataset_flat import flat_csv, flat_rows, flat_stata, flat_table
 from newsevents.tools.dataset_metadata import croissant, datapackage
 from newsevents.tools.dataset_source import Source, load_source
 
@@ -39,6 +39,7 @@ MEDIA_TYPES = {
     "parquet": "application/x-parquet",
     "csv": "text/csv; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
+    "dta": "application/x-stata-dta",
 }
 
 
@@ -143,6 +144,9 @@ def write_data_files(source: Source, folder: Path) -> list[dict[str, Any]]:
     )
     write_parquet(flat_table(rows, flat_metadata), folder / "events_flat.parquet")
     entries.append(_file_entry(folder, "events_flat.parquet", len(rows)))
+    label = f"{source.name} {source.version}: one row per event (newsevents events_flat)"
+    (folder / "events_flat.dta").write_bytes(flat_stata(rows, label))
+    entries.append(_file_entry(folder, "events_flat.dta", len(rows)))
     return entries
 
 

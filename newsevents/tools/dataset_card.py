@@ -156,6 +156,13 @@ data.to_pandas("events_flat")             # or to_arrow("events")
 data.parquet_paths["events"]              # for DuckDB, Polars, pyarrow
 ```
 
+**CAMEO codes are strings with leading zeros** (`"014"` is not `14`). `events_flat.parquet` and
+`events_flat.dta` (Stata 14+, categories as labelled values, codes as strings) keep every
+type; `events_flat.csv` cannot: read its `cameo_code` and `cameo_root` columns as text
+(pandas `dtype=str`, readr `col_character()`, Polars `schema_overrides`, Stata
+`import delimited, stringcols(_all)`), or most readers turn `014` into `14`. Recipes for R,
+Stata, pandas and Polars: `docs/r.md` in the newsevents repository.
+
 This folder is also a Hugging Face dataset folder (configs `events`, `actors`, `documents`,
 `events_flat`; one split, `test`): `datasets.load_dataset("path/to/this/folder", "events")`.
 The JSON Lines copies are read with `datasets.load_dataset("json", data_files=...)`.

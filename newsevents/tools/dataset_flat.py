@@ -224,3 +224,121 @@ def flat_csv(rows: list[dict[str, Any]]) -> str:
     writer.writerow([c.name for c in COLUMNS])
     writer.writerows([[_cell(row[c.name]) for c in COLUMNS] for row in rows])
     return out.getvalue()
+
+
+STATA_TIME_STAMP = "01 Jan 2000 00:00"
+"""Written in the .dta header instead of the time of writing, so rebuilds are byte-identical."""
+
+
+def stata_value_labels() -> dict[str, dict[int, str]]:
+    """The labelled values of the Stata table: each categorical column's values, numbered in
+    the order the models declare them (booleans are 0 no, 1 yes)."""
+    from typing import get_args, get_type_hints
+
+    from newsevents.models import Event as AnyEvent
+    from newsevents.models import Factuality
+    from newsevents.view.facts import QUAD_CLASSES
+
+    def numbered(values: tuple[Any, ...]) -> dict[int, str]:
+        return {number: str(value) for number, value in enumerate(values, 1)}
+
+    factuality = Factuality.model_fields
+    event_types = tuple(
+        value for member in get_args(get_args(AnyEvent)[0]) for value in _literals(member)
+    )
+    labels = {
+        "event_type": numbered(event_types),
+        "time_precision": {
+            code: "/".join(k for k, v in ACLED_TIME_PRECISION.items() if v == code)
+            for code in sorted(set(ACLED_TIME_PRECISION.values()))
+        },
+        "quad_class": dict(QUAD_CLASSES),
+        "realis": numbered(get_args(get_type_hints(_getter(Factuality, "realis"))["return"])),
+        "status": numbered(get_args(Deployment.model_fields["status"].annotation)),
+        "speech": numbered(get_args(Statement.model_fields["speech"].annotation)),
+    }
+    for name in ("polarity", "modality", "tense", "certainty"):
+        labels[name] = numbered(get_args(factuality[name].annotation))
+    for column in COLUMNS:
+        if column.arrow == _B:
+            labels[column.name] = {0: "no", 1: "yes"}
+    return labels
+
+
+def _getter(model: type, name: str) -> Any:
+    """The function behind a model's computed property (its return type names the values)."""
+    return vars(model)[name].fget
+
+
+def _literals(model: Any) -> tuple[str, ...]:
+    from typing import get_args
+
+    field = getattr(model, "model_fields", {}).get("event_type")
+    return get_args(field.annotation) if field is not None else ()
+
+
+def flat_stata(rows: list[dict[str, Any]], data_label: str) -> bytes:
+    """Return the flat rows as a Stata 14+ .dta file (format 118).
+
+    Codes (CAMEO, actor, country) stay strings; categorical columns are labelled integers
+    (:func:`stata_value_labels`); booleans are 0/1 labelled no/yes; dates are Stata dates
+    (%td); a missing number is Stata's missing (.), a missing string is empty (Stata strings
+    have no missing).  Variable labels are the column descriptions.  Needs pandas.
+    """
+    import datetime as dt
+
+    import pandas as pd
+
+    labels = stata_value_labels()
+    frame: dict[str, Any] = {}
+    for column in COLUMNS:
+        values = [row[column.name] for row in rows]
+        if column.name in labels:
+            codes = {label: code for code, label in labels[column.name].items()}
+            coded = [_coded(v, column.arrow, codes) for v in values]
+            frame[column.name] = pd.array(coded, dtype="Int32")
+        elif column.arrow == _S:
+            frame[column.name] = pd.Series([v or "" for v in values], dtype=object)
+        elif column.arrow == _I:
+            frame[column.name] = pd.array(values, dtype="Int64")
+        elif column.arrow == _D:
+            frame[column.name] = pd.to_datetime(pd.Series(values, dtype=object))
+        else:
+            frame[column.name] = pd.array(values, dtype="Float64")
+    table = pd.DataFrame(frame)
+    long_text = [c.name for c in COLUMNS if c.arrow == _S and c.name not in labels]
+    out = io.BytesIO()
+    table.to_stata(
+        out,
+        write_index=False,
+        version=118,
+        convert_dates={c.name: "td" for c in COLUMNS if c.arrow == _D},
+        variable_labels={c.name: c.description[:80] for c in COLUMNS},
+        value_labels={name: {float(k): v for k, v in labels[name].items()} for name in labels},
+        data_label=data_label[:80],
+        time_stamp=dt.datetime.strptime(STATA_TIME_STAMP, "%d %b %Y %H:%M"),
+        convert_strl=[name for name in long_text if _longest(rows, name) > 2045],
+    )
+    return out.getvalue()
+
+
+def _coded(value: Any, arrow: pa.DataType, codes: dict[str, int]) -> int | None:
+    """A value's number in its labelled column (integer columns keep their own numbers)."""
+    if value is None:
+        return None
+    if arrow == _I:
+        return int(value)
+    return codes["yes" if value else "no"] if arrow == _B else codes[str(value)]
+
+
+def _longest(rows: list[dict[str, Any]], name: str) -> int:
+    return max((len(str(row[name]).encode("utf-8")) for row in rows if row[name]), default=0)
+
+
+_READR = {"string": "c", "integer": "i", "number": "d", "boolean": "l", "date": "D"}
+
+
+def readr_col_types() -> str:
+    """The flat table's column types as a readr compact string (``col_types = "ccc..."``),
+    one letter per column: c character, i integer, d double, l logical, D date."""
+    return "".join(_READR[c.frictionless] for c in COLUMNS)
