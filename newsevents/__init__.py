@@ -48,6 +48,7 @@ from newsevents.models import (
 )
 from newsevents.validation import Issue, Report, validate
 from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION
+from newsevents.view import render_html
 
 if TYPE_CHECKING:
     from newsevents.scoring.scorecard import Scorecard
@@ -113,6 +114,7 @@ __all__ = [
     "load_dataset",
     "migrate",
     "parse_record",
+    "render_html",
     "score",
     "text_sha256",
     "validate",
