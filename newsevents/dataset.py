@@ -4,12 +4,19 @@ In an installed wheel the data is package data (``newsevents/_published/datasets
 source checkout it is the repository's ``datasets/`` folder.  Every file listed in a
 version's ``manifest.json`` is hashed on load (TFDS-style), so a missing or corrupted file is
 reported by name before any record is read.
+
+A version folder may have been tampered with, so nothing in it is trusted: the manifest is
+checked field by field, every path it lists must stay inside the folder (no ``..``, no
+absolute path, no symbolic link out) before anything is opened, every file in the folder
+must be listed, and only regular files are opened.  An error names the file and the field;
+it never shows the size or hash of a file outside the folder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -18,8 +25,11 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 from packaging.version import Version
+from pydantic import ValidationError
 
+from newsevents.io.paths import classify, inside, open_regular, walk
 from newsevents.models import RECORD_ADAPTER, Actor, Alert, Deployment, Document, Statement
+from newsevents.validation.safe import for_terminal
 from newsevents.versions import parse_version
 
 if TYPE_CHECKING:
@@ -41,12 +51,15 @@ class DatasetNotFoundError(DatasetError, LookupError):
 
 
 class DatasetFileError(DatasetError):
-    """A file listed in the manifest is missing or its checksum or size differs."""
+    """A file of a dataset version is missing, unlisted, corrupted or malformed; ``path``
+    names it, and ``field`` the manifest field at fault, if any (``files[3].sha256``)."""
 
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+    def __init__(self, path: Path, problem: str, field: str | None = None) -> None:
+        where = f"{path}: {field}" if field else str(path)
+        super().__init__(f"{where}: {for_terminal(problem)}")
         self.path = path
         self.problem = problem
+        self.field = field
 
 
 def datasets_root() -> Path:
@@ -68,52 +81,158 @@ def available_datasets(root: Path | None = None) -> dict[str, list[str]]:
 
 
 def dataset_folder(name: str | None = None, version: str | None = None) -> Path:
-    """Return the folder of dataset ``name`` at ``version`` (default: the newest)."""
+    """Return the folder of dataset ``name`` at ``version`` (default: the newest complete
+    one, whose manifest is well formed and whose listed files are all present)."""
     name = name or DEFAULT_DATASET
     versions = available_datasets().get(name)
     if not versions:
         known = ", ".join(available_datasets()) or "none"
         raise DatasetNotFoundError(f"no dataset named {name!r}; shipped: {known}")
-    chosen = version or versions[-1]
-    if chosen not in versions:
+    if version is not None and version not in versions:
         raise DatasetNotFoundError(
-            f"dataset {name!r} has no version {chosen!r}; shipped: {', '.join(versions)}"
+            f"dataset {name!r} has no version {version!r}; shipped: {', '.join(versions)}"
         )
-    return datasets_root() / name / chosen
+    if version is not None:
+        return datasets_root() / name / version
+    for candidate in reversed(versions):
+        if _complete(datasets_root() / name / candidate):
+            return datasets_root() / name / candidate
+    return datasets_root() / name / versions[-1]  # none is: loading it says what is wrong
+
+
+def _complete(folder: Path) -> bool:
+    try:
+        manifest = read_manifest(folder)
+    except DatasetError:
+        return False
+    return all(classify(folder / entry["path"]).kind == "file" for entry in manifest["files"])
 
 
 def sha256_file(path: Path) -> str:
-    """Return the hex sha256 of a file's bytes."""
+    """Return the hex sha256 of a regular file's bytes (anything else is refused)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
+MANIFEST = "manifest.json"
+MANIFEST_LIMIT = 16 << 20
+"""Largest manifest read, in bytes; a manifest lists files, it does not hold them."""
+
+
 def read_manifest(folder: Path) -> dict[str, Any]:
-    """Return the parsed ``manifest.json`` of a dataset version folder."""
-    path = folder / "manifest.json"
-    if not path.is_file():
-        raise DatasetFileError(path, "the manifest is missing")
-    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return manifest
+    """Return the parsed ``manifest.json`` of a dataset version folder, checked field by
+    field (:func:`check_manifest`); any defect is a DatasetFileError naming the field."""
+    path = folder / MANIFEST
+    classified = classify(path)
+    if classified.problem is not None:
+        missing = classified.problem.reason == "no such file or folder"
+        raise DatasetFileError(
+            path, "the manifest is missing" if missing else classified.problem.reason
+        )
+    if classified.kind != "file":
+        raise DatasetFileError(path, "the manifest is not a file")
+    with open_regular(path) as stream:
+        data = stream.read(MANIFEST_LIMIT + 1)
+    if len(data) > MANIFEST_LIMIT:
+        raise DatasetFileError(path, f"the manifest is larger than {MANIFEST_LIMIT:,} bytes")
+    try:
+        manifest = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+    except UnicodeDecodeError as error:
+        raise DatasetFileError(path, f"not UTF-8 (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        reason = f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        raise DatasetFileError(path, reason) from None
+    except (ValueError, RecursionError) as error:
+        raise DatasetFileError(path, f"not valid JSON ({error})") from None
+    check_manifest(folder, manifest)
+    return dict(manifest)
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")
+_REQUIRED_TEXT = ("name", "version", "schema_version")
+
+
+def check_manifest(folder: Path, manifest: object) -> None:
+    """Raise DatasetFileError at the first field of ``manifest`` that is missing, of the
+    wrong type, or (for a file's path) leads outside ``folder`` or repeats another."""
+    path = folder / MANIFEST
+
+    def wrong(field: str, problem: str) -> DatasetFileError:
+        return DatasetFileError(path, problem, field)
+
+    if not isinstance(manifest, dict):
+        raise wrong("(top level)", "expected an object")
+    for key in _REQUIRED_TEXT:
+        if not isinstance(manifest.get(key), str):
+            raise wrong(key, "expected a string" if key in manifest else "missing")
+    expected = {"name": folder.parent.name, "version": folder.name}
+    for key, value in expected.items():
+        if manifest[key] != value:
+            found = json.dumps(manifest[key], ensure_ascii=False)
+            raise wrong(key, f"{found} differs from the folder's {json.dumps(value)}")
+    if not _VERSION.fullmatch(manifest["schema_version"]):
+        raise wrong("schema_version", "expected a version such as 1.0.0")
+    files = manifest.get("files")
+    if not isinstance(files, list):
+        raise wrong("files", "expected a list" if "files" in manifest else "missing")
+    seen: set[str] = set()
+    for index, entry in enumerate(files):
+        field = f"files[{index}]"
+        if not isinstance(entry, dict):
+            raise wrong(field, "expected an object")
+        relative = entry.get("path")
+        if not isinstance(relative, str):
+            raise wrong(f"{field}.path", "expected a string" if "path" in entry else "missing")
+        if inside(folder, relative) is None:
+            quoted = json.dumps(relative, ensure_ascii=False)
+            reason = "leads outside the version folder (a '..', an absolute path or a link out)"
+            raise wrong(f"{field}.path", f"{quoted} {reason}")
+        if relative in seen or relative == MANIFEST:
+            raise wrong(f"{field}.path", f"{json.dumps(relative)} is listed twice")
+        seen.add(relative)
+        if not isinstance(entry.get("sha256"), str) or not _HEX64.fullmatch(entry["sha256"]):
+            raise wrong(f"{field}.sha256", "expected 64 lower-case hex digits")
+        size = entry.get("bytes")
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise wrong(f"{field}.bytes", "expected a whole number of bytes")
 
 
 def verify_files(folder: Path, manifest: dict[str, Any] | None = None) -> None:
-    """Raise DatasetFileError naming the first file that is missing or does not match."""
+    """Raise DatasetFileError naming the first file that is missing, not a regular file,
+    not listed in the manifest, or whose size or sha256 differs from the manifest's."""
     manifest = manifest or read_manifest(folder)
+    listed = {entry["path"] for entry in manifest["files"]}
+    for found in walk(folder, None):
+        if found.relative not in listed and found.relative != MANIFEST:
+            problem = found.classified.problem
+            reason = problem.reason if problem else "not listed in the manifest, so unverified"
+            raise DatasetFileError(folder / found.relative, reason)
     for entry in manifest["files"]:
         path = folder / entry["path"]
-        if not path.is_file():
-            raise DatasetFileError(path, "the file is missing")
+        classified = classify(path)
+        if classified.problem is not None:
+            missing = classified.problem.reason == "no such file or folder"
+            raise DatasetFileError(
+                path, "the file is missing" if missing else classified.problem.reason
+            )
+        if classified.kind != "file":
+            raise DatasetFileError(path, "expected a file, found a folder")
         size = path.stat().st_size
         if size != entry["bytes"]:
             raise DatasetFileError(path, f"size {size} bytes, the manifest says {entry['bytes']}")
-        found = sha256_file(path)
-        if found != entry["sha256"]:
+        found_hash = sha256_file(path)
+        if found_hash != entry["sha256"]:
             raise DatasetFileError(
-                path, f"checksum mismatch: sha256 {found}, the manifest says {entry['sha256']}"
+                path,
+                f"checksum mismatch: sha256 {found_hash}, the manifest says {entry['sha256']}",
             )
 
 
@@ -160,7 +279,7 @@ class Dataset:
     def _parquet(self, table: str) -> Path:
         if table not in TABLES:
             raise KeyError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
-        return self.parquet_paths[table]
+        return listed_file(self.folder, self.manifest, self.parquet_paths[table].name)
 
     def actor(self, actor_id: str) -> Actor:
         """Return the actor with id ``actor_id``."""
@@ -182,21 +301,51 @@ def load_dataset(
     manifest = read_manifest(folder)
     if verify:
         verify_files(folder, manifest)
-    raw = json.loads((folder / "records.json").read_text(encoding="utf-8"))
+    path = listed_file(folder, manifest, RECORDS_FILE)
+    with open_regular(path) as stream:
+        try:
+            raw = json.loads(stream.read().decode("utf-8"))
+        except (ValueError, RecursionError) as error:
+            raise DatasetFileError(path, f"not valid JSON: {error}") from None
+    if not isinstance(raw, dict):
+        raise DatasetFileError(path, "expected an object of record lists", "(top level)")
     return Dataset(
         name=manifest["name"],
         version=manifest["version"],
         folder=folder,
         manifest=manifest,
-        documents=tuple(_typed(raw["documents"], Document)),
-        actors=tuple(_typed(raw["actors"], Actor)),
-        events=tuple(_typed(raw["events"], Alert | Deployment | Statement)),
+        documents=tuple(_typed(path, raw, "documents", Document)),
+        actors=tuple(_typed(path, raw, "actors", Actor)),
+        events=tuple(_typed(path, raw, "events", Alert | Deployment | Statement)),
     )
 
 
-def _typed(records: list[dict[str, Any]], kind: Any) -> list[Any]:
-    parsed = [RECORD_ADAPTER.validate_python(record) for record in records]
+RECORDS_FILE = "records.json"
+"""The file of a version folder that load_dataset() reads the records from."""
+
+
+def listed_file(folder: Path, manifest: dict[str, Any], relative: str) -> Path:
+    """Return ``folder / relative`` if the manifest lists it (so it was verified), else
+    raise DatasetFileError: an unlisted file is never read."""
+    if not any(entry["path"] == relative for entry in manifest["files"]):
+        raise DatasetFileError(folder / MANIFEST, f"{relative} is not listed", "files")
+    return folder / relative
+
+
+def _typed(path: Path, raw: dict[str, Any], table: str, kind: Any) -> list[Any]:
+    records = raw.get(table)
+    if not isinstance(records, list):
+        raise DatasetFileError(path, "expected a list of records", table)
+    parsed = []
+    for index, record in enumerate(records):
+        try:
+            parsed.append(RECORD_ADAPTER.validate_python(record))
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = "/".join(str(part) for part in first["loc"])
+            problem = f"not a valid record ({first['type']} at {where or 'the record'})"
+            raise DatasetFileError(path, problem, f"{table}[{index}]") from None
     wrong = [p.id for p in parsed if not isinstance(p, kind)]
     if wrong:
-        raise DatasetError(f"records of the wrong type: {', '.join(wrong)}")
+        raise DatasetFileError(path, f"records of the wrong type: {', '.join(wrong)}", table)
     return parsed
