@@ -42,6 +42,7 @@ from newsevents.testing.events import (
     readiness_changes,
     statements,
 )
+from newsevents.testing.features import newer_records
 from newsevents.testing.mutations import Broken, broken_records
 from newsevents.testing.parts import (
     conditions,
@@ -113,6 +114,7 @@ __all__ = [
     "locations",
     "long_texts",
     "maybe",
+    "newer_records",
     "participants",
     "period_start",
     "plover_codings",

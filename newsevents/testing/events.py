@@ -196,7 +196,7 @@ def _common(draw: st.DrawFn, event_type: str, scope: Scope) -> dict[str, Any]:
     if entry is None or entry.plover_type is not None:
         types = sorted(t for t in mapped if t is not None)
         plover = draw(maybe(plover_codings(entry.code if entry else None, types)))
-    factuality = draw(factualities(scope.text, _others(scope)))
+    factuality = draw(factualities(scope.text, _others(scope), event_id))
     past = factuality.tense == "past" and scope.published is not None
     latest = scope.published if past and scope.published is not None else LATEST
     roles = allowed_roles(event_type)

@@ -140,10 +140,15 @@ def can_refer(ids: tuple[str, ...] | None, exclude: str | None = None) -> bool:
 @reused
 @st.composite
 def conditions(
-    draw: st.DrawFn, text: str | None = None, event_ids: tuple[str, ...] | None = None
+    draw: st.DrawFn,
+    text: str | None = None,
+    event_ids: tuple[str, ...] | None = None,
+    exclude: str | None = None,
 ) -> Condition:
-    """Draw a condition; its event is one of ``event_ids`` (any id when None; none when empty)."""
-    event_id = draw(maybe(references(event_ids))) if can_refer(event_ids) else None
+    """Draw a condition; its event is one of ``event_ids`` (any id when None; none when empty),
+    never ``exclude`` (the conditional event itself)."""
+    has_event = can_refer(event_ids, exclude)
+    event_id = draw(maybe(references(event_ids, exclude))) if has_event else None
     return Condition(
         text=draw(long_texts()), evidence=draw(maybe(evidence_spans(text))), event_id=event_id
     )
@@ -159,11 +164,16 @@ _GENERICITIES = st.sampled_from(get_args(Genericity))
 @reused
 @st.composite
 def factualities(
-    draw: st.DrawFn, text: str | None = None, event_ids: tuple[str, ...] | None = None
+    draw: st.DrawFn,
+    text: str | None = None,
+    event_ids: tuple[str, ...] | None = None,
+    exclude: str | None = None,
 ) -> Factuality:
-    """Draw a factuality; it has a condition exactly when its modality is conditional."""
+    """Draw a factuality; it has a condition exactly when its modality is conditional, and
+    the condition is never the event ``exclude`` itself."""
     modality = draw(_MODALITIES)
-    condition = draw(conditions(text, event_ids)) if modality == "conditional" else None
+    conditional = modality == "conditional"
+    condition = draw(conditions(text, event_ids, exclude)) if conditional else None
     return Factuality(
         polarity=draw(_POLARITIES),
         modality=modality,

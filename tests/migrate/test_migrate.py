@@ -15,8 +15,9 @@ from packaging.version import Version
 import newsevents
 from newsevents.cli import main
 from newsevents.migration import STEPS, migrate, migrate_paths
-from newsevents.models import validator_for
+from newsevents.models import RECORD_ADAPTER, newer_features, validator_for
 from newsevents.testing import actors, alerts, deployments, documents, to_json
+from newsevents.testing.features import newer_records
 from newsevents.versions import PUBLISHED_VERSIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,3 +129,19 @@ def test_the_cli_exits_1_on_a_refusal_and_2_on_a_bad_target(
     assert "NE904" in capsys.readouterr().out
     assert main(["migrate", str(source), "--to", "9.9.9", "-o", str(tmp_path / "o.jsonl")]) == 2
     assert "not published" in capsys.readouterr().err
+
+
+@settings(max_examples=60, deadline=None)
+@given(newer_records())
+def test_a_1_1_0_record_goes_down_exactly_when_nothing_would_be_lost(
+    record: dict[str, Any],
+) -> None:
+    newer = list(newer_features(RECORD_ADAPTER.validate_python(record), "1.0.0"))
+    down, report = migrate([record], to="1.0.0")
+    if newer:
+        assert down == [] and set(report.by_code) == {"NE902"}
+        assert report.by_code["NE902"] == len(newer)
+        return
+    assert report.by_code == {"NE901": 1}
+    up, again = migrate(down, to="1.1.0")
+    assert again.valid and up == [record]

@@ -15,9 +15,10 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
 from newsevents.io.arrow import arrow_schema
-from newsevents.models import RECORD_ADAPTER, validator_for
+from newsevents.models import RECORD_ADAPTER, newer_features, validator_for
 from newsevents.schema import load
 from newsevents.testing import actors, alerts, deployments, documents, to_json
+from newsevents.testing.features import newer_records
 from newsevents.versions import PUBLISHED_VERSIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,3 +161,34 @@ def test_1_1_0_fields_round_trip_through_parquet(tmp_path: Path) -> None:
     pq.write_table(records_to_table("event", [canonical]), path)
     assert table_to_records(pq.read_table(path)) == [canonical]
     assert size["value"] == 8500  # the 1.0.0 record said 8500; the portion says "most of" it
+
+
+@settings(max_examples=80, deadline=None)
+@given(newer_records())
+def test_a_1_1_0_record_is_1_0_0_exactly_when_it_uses_nothing_1_1_0_added(
+    data: dict[str, Any],
+) -> None:
+    kind = data["record_type"]
+    assert not list(_schema_validator("1.1.0", kind).iter_errors(data))
+    model = RECORD_ADAPTER.validate_python(data)
+    newer = list(newer_features(model, "1.0.0"))
+    old = {**data, "schema_version": "1.0.0"}
+    if not newer:
+        validator_for("1.0.0").validate_python(old)
+        assert not list(_schema_validator("1.0.0", kind).iter_errors(old))
+        return
+    with pytest.raises(ValidationError) as caught:
+        validator_for("1.0.0").validate_python(old)
+    found = {(e["type"], e["loc"][-len(v.loc) :]) for e in caught.value.errors() for v in newer}
+    assert {(v.code, v.loc) for v in newer} <= found
+    assert list(_schema_validator("1.0.0", kind).iter_errors(old))
+
+
+@settings(max_examples=40, deadline=None)
+@given(newer_records())
+def test_a_1_1_0_record_goes_through_parquet_unchanged(data: dict[str, Any]) -> None:
+    from newsevents.io.arrow import records_to_table, table_to_records
+
+    canonical = RECORD_ADAPTER.validate_python(data).model_dump(mode="json", exclude_none=True)
+    table = records_to_table(data["record_type"], [canonical])
+    assert table_to_records(table) == [canonical]
