@@ -1,13 +1,13 @@
 """Align a system's events, actors and documents with the gold: one-to-one and optimal.
 
 Documents pair by the sha256 of their text, since spans are offsets into it.  Within each
-pair of documents the events are assigned one-to-one so that the total span similarity of the
-matched pairs is as large as possible (``scipy.optimize.linear_sum_assignment``, the
-Hungarian method), among the pairs the matching rule admits.  This is the TAC KBP event
-nugget scorer's alignment (a one-to-one mapping maximising the summed span similarity),
-with code points where it has tokens.  Actors pair across the whole annotation by Wikidata id,
-name and CAMEO code, again optimally; the attribute comparisons then read a system's ids as
-the gold ids they were aligned with.
+pair of documents the events are assigned one-to-one, among the pairs the matching rule
+admits, so that the pairs are as many as possible and their total span similarity as large as
+possible (``scipy.optimize.linear_sum_assignment``, the Hungarian method).  This is the TAC
+KBP event nugget scorer's alignment (a one-to-one mapping maximising the summed span
+similarity), with code points where it has tokens.  Actors pair across the whole
+annotation by Wikidata id, name and CAMEO code, again optimally; the attribute comparisons
+then read a system's ids as the gold ids they were aligned with.
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ def align(
     paired_gold = {d.gold_id for d in documents}
     missed += [e for e in gold.events if e.document_id not in paired_gold]
     spurious += [e for e in system.events if e.document_id not in system_doc]
-    actors = align_actors(gold.actors, system.actors)
+    actors = align_actors(gold, system)
     draft = Alignment(match, tuple(documents), (), (), (), tuple(actors))
     events = {s.id: g.id for g, s, _ in found}
     crosswalk = Crosswalk(draft.crosswalk().actors, events, identity=False)
@@ -259,20 +259,47 @@ def similarity(gold: Event, system: Event, rule: MatchRule) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
+TIE_BREAK = 1e-6
+"""Weight of attribute agreement in the assignment: it only decides between alignments with
+the same number of pairs and (to this precision) the same total span similarity."""
+
+
 def assign(
     gold: Sequence[Event], system: Sequence[Event], rule: MatchRule
 ) -> list[tuple[int, int, float]]:
-    """The one-to-one assignment of maximal total similarity, as (gold, system, score)
-    index triples; pairs the rule does not admit are never returned."""
+    """The optimal one-to-one assignment, as (gold, system, similarity) index triples.
+
+    Optimal means: as many pairs as the rule admits, then the greatest total span similarity,
+    then (``TIE_BREAK``) the most attributes in agreement, so that two events with the same
+    spans pair with their own counterparts.  Pairs the rule does not admit are never returned.
+    """
     if not gold or not system:
         return []
     scores = np.array([[similarity(g, s, rule) for s in system] for g in gold])
-    rows, columns = linear_sum_assignment(scores, maximize=True)
-    return [
-        (int(i), int(j), float(scores[i, j]))
-        for i, j in zip(rows, columns, strict=True)
-        if scores[i, j] > 0
-    ]
+    agreement = np.zeros_like(scores)
+    for i, j in zip(*np.nonzero(scores), strict=True):
+        agreement[i, j] = attribute_agreement(gold[i], system[j])
+    chosen = best_assignment(scores + TIE_BREAK * agreement)
+    return [(i, j, float(scores[i, j])) for i, j in chosen]
+
+
+def best_assignment(weights: np.ndarray[Any, Any]) -> list[tuple[int, int]]:
+    """The (row, column) pairs of positive weight that are as many as possible and, among
+    those, of greatest total weight (weights at most 2); the Hungarian method
+    (``scipy.optimize.linear_sum_assignment``) on the weights lifted by a constant that makes
+    one more pair always worth more than any gain in weight."""
+    if weights.size == 0:
+        return []
+    admitted = weights > 0
+    lift = 2.0 * min(weights.shape) + 1.0
+    rows, columns = linear_sum_assignment(np.where(admitted, weights + lift, 0.0), maximize=True)
+    return [(int(i), int(j)) for i, j in zip(rows, columns, strict=True) if admitted[i, j]]
+
+
+def attribute_agreement(gold: Event, system: Event) -> float:
+    """The share of :data:`ATTRIBUTES` two events agree on, ids compared as written."""
+    same = sum(a.value(gold, GOLD) == a.value(system, GOLD) for a in ATTRIBUTES)
+    return same / len(ATTRIBUTES)
 
 
 def _unmatched_event(event: Event) -> UnmatchedEvent:
@@ -285,10 +312,45 @@ def _names(actor: Actor) -> set[str]:
     return {n.casefold().removeprefix("the ").strip() for n in (actor.name, actor.canonical_name)}
 
 
-def actor_similarity(gold: Actor, system: Actor) -> tuple[float, str]:
+def _surname(actor: Actor) -> str | None:
+    words = actor.canonical_name.split()
+    return words[-1].casefold() if words else None
+
+
+Mentions = dict[str, frozenset[tuple[str, int]]]
+"""Actor id -> the (document sha256, code point) pairs where the events name it."""
+
+
+def actor_mentions(annotation: Annotation) -> Mentions:
+    """Where each actor is named: participant mentions and force spans, by document text."""
+    sha = {d.id: d.sha256 or d.id for d in annotation.documents}
+    found: dict[str, set[tuple[str, int]]] = {}
+    for event in annotation.events:
+        spans = [(p.actor_id, p.mention) for p in event.participants]
+        force = getattr(event, "force", None)
+        if force is not None and force.actor_id is not None:
+            spans.append((force.actor_id, force.evidence))
+        for actor_id, span in spans:
+            if span is not None:
+                points = {(sha.get(event.document_id, ""), i) for i in range(span.start, span.end)}
+                found.setdefault(actor_id, set()).update(points)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def actor_similarity(
+    gold: Actor,
+    system: Actor,
+    gold_mentions: Mentions | None = None,
+    system_mentions: Mentions | None = None,
+) -> tuple[float, str]:
     """How strongly two actors look the same, and why: a shared Wikidata id weighs 4, a shared
-    name (or canonical name) 3, a shared last word of the canonical name 1, the same CAMEO
-    actor code 1, the same kind 0.5.  Below 2 the pair is not admitted (0.0)."""
+    name (or canonical name) 3, a shared mention in the text 2, a shared last word of the
+    canonical name 1, the same CAMEO actor code 1, the same kind 0.5.  Below 2 the pair is not
+    admitted (0.0)."""
+    mentioned = bool(
+        (gold_mentions or {}).get(gold.id, frozenset())
+        & (system_mentions or {}).get(system.id, frozenset())
+    )
     parts = [
         (
             "wikidata_id",
@@ -296,11 +358,11 @@ def actor_similarity(gold: Actor, system: Actor) -> tuple[float, str]:
             gold.wikidata_id is not None and gold.wikidata_id == system.wikidata_id,
         ),
         ("name", 3.0, bool(_names(gold) & _names(system))),
+        ("mention", 2.0, mentioned),
         (
             "surname",
             1.0,
-            gold.canonical_name.split()[-1].casefold()
-            == system.canonical_name.split()[-1].casefold(),
+            _surname(gold) is not None and _surname(gold) == _surname(system),
         ),
         ("cameo_code", 1.0, gold.cameo_code is not None and gold.cameo_code == system.cameo_code),
         ("kind", 0.5, gold.kind == system.kind),
@@ -310,15 +372,18 @@ def actor_similarity(gold: Actor, system: Actor) -> tuple[float, str]:
     return (total, basis) if total >= 2 else (0.0, "")
 
 
-def align_actors(gold: Sequence[Actor], system: Sequence[Actor]) -> list[ActorPair]:
-    """The one-to-one actor alignment of maximal total :func:`actor_similarity`."""
-    if not gold or not system:
+def align_actors(gold: Annotation, system: Annotation) -> list[ActorPair]:
+    """The one-to-one actor alignment: as many pairs as :func:`actor_similarity` admits, then
+    the greatest total similarity."""
+    if not gold.actors or not system.actors:
         return []
-    found = [[actor_similarity(g, s) for s in system] for g in gold]
-    scores = np.array([[score for score, _ in row] for row in found])
-    rows, columns = linear_sum_assignment(scores, maximize=True)
+    gold_mentions, system_mentions = actor_mentions(gold), actor_mentions(system)
+    found = [
+        [actor_similarity(g, s, gold_mentions, system_mentions) for s in system.actors]
+        for g in gold.actors
+    ]
+    scores = np.array([[score for score, _ in row] for row in found]) / 12.0
     return [
-        ActorPair(gold[i].id, system[j].id, found[i][j][1])
-        for i, j in zip(rows, columns, strict=True)
-        if scores[i, j] > 0
+        ActorPair(gold.actors[i].id, system.actors[j].id, found[i][j][1])
+        for i, j in best_assignment(scores)
     ]

@@ -1,0 +1,106 @@
+"""Agreement coefficients against published values, and their edge cases."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsevents.scoring.agreement import bootstrap, cohen_kappa, krippendorff_alpha
+
+
+def _labels(table: dict[tuple[str, str], int]) -> tuple[list[str], list[str]]:
+    first: list[str] = []
+    second: list[str] = []
+    for (a, b), count in table.items():
+        first += [a] * count
+        second += [b] * count
+    return first, second
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # Wikipedia, "Cohen's kappa", worked example: 50 proposals, p_o = 0.7, p_e = 0.5.
+        ({("yes", "yes"): 20, ("yes", "no"): 5, ("no", "yes"): 10, ("no", "no"): 15}, 0.4),
+        # Ibid., "same percentages but different numbers": kappa 0.1304 and 0.2593.
+        ({("yes", "yes"): 45, ("yes", "no"): 15, ("no", "yes"): 25, ("no", "no"): 15}, 0.1304),
+        ({("yes", "yes"): 25, ("yes", "no"): 35, ("no", "yes"): 5, ("no", "no"): 35}, 0.2593),
+    ],
+)
+def test_cohen_kappa_matches_published_examples(
+    table: dict[tuple[str, str], int], expected: float
+) -> None:
+    kappa = cohen_kappa(*_labels(table))
+    assert kappa is not None
+    assert round(kappa, 4) == expected
+
+
+# Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", example C: four
+# observers, twelve units, missing values; nominal alpha 0.743, ordinal 0.815.
+_N = None
+KRIPPENDORFF_2011 = [
+    [1, 2, 3, 3, 2, 1, 4, 1, 2, _N, _N, _N],
+    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, _N, 3],
+    [_N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, _N],
+    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, _N],
+]
+
+
+def test_krippendorff_alpha_matches_the_published_example() -> None:
+    nominal = krippendorff_alpha(KRIPPENDORFF_2011)
+    ordinal = krippendorff_alpha(KRIPPENDORFF_2011, "ordinal", (1, 2, 3, 4, 5))
+    assert nominal is not None and round(nominal, 3) == 0.743
+    assert ordinal is not None and round(ordinal, 3) == 0.815
+
+
+def test_alpha_takes_categories_as_labels_not_numbers() -> None:
+    words = [["abcde"[v - 1] if v else None for v in row] for row in KRIPPENDORFF_2011]
+    nominal = krippendorff_alpha(words)
+    ordinal = krippendorff_alpha(words, "ordinal", tuple("abcde"))
+    assert nominal is not None and round(nominal, 3) == 0.743
+    assert ordinal is not None and round(ordinal, 3) == 0.815
+
+
+def test_coefficients_are_undefined_when_every_value_is_the_same() -> None:
+    assert cohen_kappa(["a", "a", "a"], ["a", "a", "a"]) is None
+    assert krippendorff_alpha([["a", "a"], ["a", "a"]]) is None
+    assert cohen_kappa([], []) is None
+    assert krippendorff_alpha([["a", None], [None, "b"]]) is None
+
+
+def test_two_annotators_kappa_and_alpha_differ_by_the_small_sample_correction() -> None:
+    first, second = _labels(
+        {("yes", "yes"): 20, ("yes", "no"): 5, ("no", "yes"): 10, ("no", "no"): 15}
+    )
+    alpha = krippendorff_alpha([first, second])
+    # Scott's pi for this table is 0.3939; alpha = 1 - (1 - pi) * (2n - 1) / (2n), n = 50.
+    assert alpha is not None
+    assert math.isclose(alpha, 1 - (1 - 0.393939) * 99 / 100, abs_tol=1e-4)
+
+
+@settings(max_examples=50)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from("abc")), min_size=1))
+def test_kappa_is_one_exactly_when_annotators_agree_on_varied_labels(
+    pairs: list[tuple[str, str]],
+) -> None:
+    first = [a for a, _ in pairs]
+    kappa = cohen_kappa(first, first)
+    assert kappa == (None if len(set(first)) == 1 else 1.0)
+    observed = cohen_kappa(first, [b for _, b in pairs])
+    assert observed is None or -1.0 <= observed <= 1.0
+
+
+def test_bootstrap_is_seeded_and_brackets_the_figure() -> None:
+    values = [1.0] * 30 + [0.0] * 10
+
+    def mean(sample: list[int]) -> float:
+        return sum(values[i] for i in sample) / len(sample)
+
+    first = bootstrap(mean, len(values), 500, seed=1)
+    again = bootstrap(mean, len(values), 500, seed=1)
+    assert first == again
+    assert first is not None and first.low < 0.75 < first.high
+    assert bootstrap(mean, 0) is None
