@@ -109,8 +109,10 @@ class FileReading:
         try:
             sniffed = self._sniff()
             if sniffed is not None:
-                self.bytes, self.sha256 = _hash_file(self.path)
-                yield Where(self.display), sniffed
+                if self.part is None:
+                    self.bytes, self.sha256 = _hash_file(self.path)
+                if self.part is None or self.part[0] == 0:  # said once, by the first part
+                    yield Where(self.display), sniffed
                 return
             yield from reader()
         except NotRegularFileError as error:

@@ -247,6 +247,8 @@ def _numbered(parts: list[Part], counts: Iterator[tuple[int, int]]) -> list[Part
     for part, (lines, records) in zip(parts, counts, strict=True):
         assert part.span is not None
         start, end, _ = part.span
+        if start == 0:  # a file's first part
+            line, record = 1, 0
         numbered.append(Part(part.path, part.display, part.file_index, (start, end, line), record))
         line, record = line + lines, record + records
     return numbered
@@ -264,10 +266,16 @@ def validate_with(
     strict: bool = False,
     progress: Progress | None = None,
     part_bytes: int = MIN_PART_BYTES,
+    source_format: str | None = None,
 ) -> Report:
     """Validate files, their parts run by ``mapper`` (``jobs`` says how finely to cut them,
     ``part_bytes`` how small a JSON Lines part may be); the report of
-    :func:`newsevents.validate` on the same files."""
+    :func:`newsevents.validate` on the same files.  Files of another format
+    (``source_format``) are converted and validated in this process."""
+    if source_format is not None:
+        given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+        options = {"select": select, "ignore": ignore, "max_issues": max_issues}
+        return validate(given, strict=strict, source_format=source_format, **options)  # type: ignore[arg-type]
     codes = (tuple(select) if select else None, tuple(ignore) if ignore else None)
     run = Run(Selection.of(*codes), max_issues, strict)
     if documents is not None:
@@ -286,18 +294,19 @@ def validate_with(
     results = iter(mapper(validate_part, tasks))
     total, done = sum(_size(reading.path) for reading, _, _ in files), 0
     for reading, index, parts in files:
-        size, digest, records, problems = _size(reading.path), None, 0, 0
+        size: int | None = _size(reading.path)
+        digest, records, problems = None, 0, 0
         for part in parts:
             result = next(results)
             merge(run, result)
             records, problems = records + result.records, problems + result.problems
             if part.span is None:
-                size, digest = result.bytes or 0, result.sha256
+                size, digest = result.bytes, result.sha256
         if parts[0].span is not None:
             size, digest = sha256_of(reading.path)
         read = InputFile(reading.display, reading.format, "input", size, digest, records)
         run.end_file(read, problems, index)
-        done += size
+        done += size or 0
         if progress is not None:
             progress(done, total)
     return run.finish()
