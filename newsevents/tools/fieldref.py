@@ -120,6 +120,22 @@ def constraints_of(field: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+def _since(field: dict[str, Any]) -> str:
+    """Say which version added the field, its values, or made it optional (after 1.0.0)."""
+    notes = []
+    added = field.get("x-since")
+    if added and added != "1.0.0":
+        notes.append(f"*Since {added}.*")
+    by_version: dict[str, list[str]] = {}
+    for value, version in field.get("x-values-since", {}).items():
+        by_version.setdefault(version, []).append(f"`{value}`")
+    notes += [f"*Since {v}: {', '.join(values)}.*" for v, values in sorted(by_version.items())]
+    relaxed = field.get("x-optional-since")
+    if relaxed:
+        notes.append(f"*Required before {relaxed}.*")
+    return " ".join(notes)
+
+
 def _examples(field: dict[str, Any]) -> str:
     values = field.get("examples", [])
     return ", ".join(f"`{json.dumps(v, ensure_ascii=False)}`" for v in values)
@@ -138,7 +154,7 @@ def model_section(name: str, body: dict[str, Any]) -> list[str]:
             f"`{field_name}`",
             _cell(type_of(field)),
             "yes" if field_name in required else "no",
-            _cell(field.get("description", "")),
+            _cell(" ".join(filter(None, (field.get("description", ""), _since(field))))),
             _cell(constraints_of(field)),
             _cell(_examples(field)),
         )
@@ -188,10 +204,17 @@ edit by hand. A test fails when this file differs from what the models generate.
 
 Three kinds of top-level record, each carrying `record_type` and `schema_version`:
 
-- **document**: a news text kept verbatim, with its sha256; every span points into it.
+- **document**: a news text kept verbatim, with its sha256; every span points into it (from
+  1.1.0 a document may be known only by its source, without text).
 - **actor**: a person, body, force, state or organisation, defined once per dataset.
-- **event**: an **alert**, a **deployment** or a **statement** (`event_type` says which),
-  annotated in one document, referring to actors and other events by id.
+- **event**: an **alert**, a **deployment**, a **statement** or (from 1.1.0) a **general**
+  event (`event_type` says which), annotated in one document, referring to actors and other
+  events by id.
+
+This reference covers every published version: a field or value added after 1.0.0 is marked
+*since* its version, and a field that became optional *required before* it. A record declaring
+an earlier version may not use what came later (NE205); the 1.0.0 schema itself is the
+published `schema/1.0.0/`.
 
 The published JSON Schemas are `schema/{version}/{{document,actor,event}}.json` (Draft 2020-12;
 `newsevents schema --version {version} --record-type event` prints one). They check structure;
