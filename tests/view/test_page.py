@@ -94,3 +94,15 @@ def test_a_span_that_does_not_select_its_text_is_refused(shipped_records: list[A
     event["trigger"]["end"] += 1
     with pytest.raises(ViewError, match="does not select"):
         build_page(records)
+
+
+def test_events_without_their_document_record_are_listed_as_a_table(
+    shipped_records: list[Any],
+) -> None:
+    events = [r for r in shipped_records if getattr(r, "record_type", "") == "event"]
+    page = build_page(events[:3])
+    [document] = page.documents
+    assert document.document is None and document.pieces is None
+    assert {e.event.id for e in document.events} == {e.id for e in events[:3]}
+    html = render_html(events[:3])
+    assert "No document record" in html and html.count("<tr") == 4
