@@ -182,8 +182,14 @@ def renamed(report: Report, names: dict[str, str]) -> Report:
 
 
 def _validate(args: argparse.Namespace, paths: list[str]) -> Report:
-    from newsevents.validation.parallel import validate_paths
+    from newsevents.validation.parallel import usable_cores, validate_paths
 
+    cores = usable_cores()
+    if args.jobs > cores:
+        sys.stderr.write(
+            f"newsevents validate: --jobs {args.jobs} capped to {cores}, the CPUs usable here\n"
+        )
+        args.jobs = cores
     progress = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     options: dict[str, Any] = {
         "documents": args.documents,

@@ -1,4 +1,4 @@
-"""``--jobs`` and ``--fast`` give the reference report, in the same order."""
+"""``--jobs`` gives the one-process report, in the same order; ``--fast`` has no effect."""
 
 from __future__ import annotations
 
@@ -34,6 +34,16 @@ def test_fast_and_parallel_reports_equal_the_reference(
     assert code == reference_code
     assert report["issues"] == reference["issues"]
     assert report["summary"] == reference["summary"]
+
+
+def test_the_cap_is_said_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    from newsevents.validation.parallel import usable_cores
+
+    reference_code, reference = _report(capsys, path=EXAMPLE)
+    code = main(["validate", "--jobs", str(usable_cores() + 3), "--format", "json", str(EXAMPLE)])
+    captured = capsys.readouterr()
+    assert f"--jobs {usable_cores() + 3} capped to {usable_cores()}" in captured.err
+    assert (code, json.loads(captured.out)["issues"]) == (reference_code, reference["issues"])
 
 
 def test_jobs_below_one_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

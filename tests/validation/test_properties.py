@@ -4,8 +4,10 @@ the expected code at the expected pointer."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -112,3 +114,87 @@ def _at(record: dict[str, Any], pointer: str) -> Any:
     for part in pointer.lstrip("/").split("/"):
         value = value[int(part)] if isinstance(value, list) else value[part]
     return value
+
+
+UNREAD_BY_CHECKS = ("notes", "provenance")
+"""Event fields no registered check and no model rule of another field reads."""
+
+
+def _issues_outside(report: Report, record: int, field: str) -> list[tuple[str, int | None, str]]:
+    return [
+        (i.code, i.location.record, i.location.pointer)
+        for i in report.issues
+        if not (i.location.record == record and i.location.pointer.startswith(f"/{field}"))
+    ]
+
+
+@SETTINGS
+@given(datasets_strategy(max_events=3), st.data())
+def test_a_structural_error_in_one_field_leaves_the_other_issues_unchanged(
+    dataset: Dataset, data: st.DataObject
+) -> None:
+    """One run reports everything: a broken field does not hide what is wrong elsewhere in
+    the record (a shifted span, an unknown actor) nor anything in other records."""
+    records = dataset.json_records()
+    events = [i for i, r in enumerate(records) if r["record_type"] == "event"]
+    assume(events)
+    index = data.draw(st.sampled_from(events))
+    event = records[index]
+    if data.draw(st.booleans()) and event.get("participants"):
+        event["participants"][0]["actor_id"] = "no-such-actor"  # NE502
+    spans = spans_of(dataset.events[events.index(index)])
+    if data.draw(st.booleans()) and spans:
+        moved = _at(event, spans[0][0])
+        moved["start"], moved["end"] = moved["start"] + 1, moved["end"] + 1  # NE604 or NE601
+        moved.pop("prefix", None)
+        moved.pop("suffix", None)
+    field = data.draw(st.sampled_from(UNREAD_BY_CHECKS))
+    before = validate(records, max_issues=None)
+    event[field] = data.draw(st.sampled_from([7, "", [], {"x": 1}]))  # NE302, NE306...
+    after = validate(records, max_issues=None)
+    assert any(i.location.pointer.startswith(f"/{field}") for i in after.issues)
+    assert _issues_outside(after, index, field) == _issues_outside(before, index, field)
+
+
+def test_a_broken_record_still_gets_its_reference_span_and_rule_checks() -> None:
+    from newsevents.validation.examples.base import records as example_records
+
+    records = example_records()
+    alert = copy.deepcopy(records["alert"])
+    alert["participants"][0]["actor_id"] = "no-such-actor"  # NE502: a reference
+    alert["trigger"]["start"] += 1  # NE604: anchoring
+    alert["trigger"]["end"] += 1
+    alert["links"] = [{"event_id": alert["id"], "relation": "follows"}]  # NE505: a model rule
+    alert["notes"] = 5  # NE302: the structural error
+    others = [r for key, r in records.items() if r["record_type"] != "event"]
+    codes = {i.code for i in validate([*others, alert]).issues}
+    assert {"NE302", "NE502", "NE604", "NE505"} <= codes
+
+
+def _model_codes() -> set[str]:
+    """Every issue code the models raise, read from their source."""
+    import re
+    from pathlib import Path
+
+    import newsevents.models
+
+    folder = Path(newsevents.models.__file__).parent
+    text = "\n".join(p.read_text(encoding="utf-8") for p in folder.rglob("*.py"))
+    return set(re.findall(r"\bNE[0-9]{3}\b", text))
+
+
+@pytest.mark.parametrize("code", sorted(_model_codes()))
+def test_every_model_rule_has_a_path_to_the_report(code: str, tmp_path: Path) -> None:
+    """Each code a model raises reaches the report, in one process and in parts."""
+    from reports import example_reports
+
+    from newsevents.codes import CATALOG
+    from newsevents.validation.parallel import validate_with
+
+    assert code in CATALOG
+
+    def in_parts(paths: object, **options: object) -> Report:
+        return validate_with(paths, map, jobs=2, part_bytes=1024, **options)  # type: ignore[arg-type]
+
+    reference, other = example_reports(code, tmp_path, in_parts)
+    assert code in reference.codes() and code in other.codes()
