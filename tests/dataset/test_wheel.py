@@ -253,3 +253,29 @@ def test_the_installed_command_line_teaches_offline(alone: Path, tmp_path: Path)
     assert piped.returncode == 1 and "cameo-code-unknown" in piped.stdout
     testing = _run(alone, "python", "-c", "import newsevents.testing", cwd=tmp_path)
     assert "pip install 'newsevents[testing]'" in testing.stderr
+
+
+def test_the_installed_validator_reads_every_way(alone: Path, tmp_path: Path) -> None:
+    """From the wheel alone: validate a file in one process and with --jobs 2 (the same
+    report), the installed dataset's Parquet files, and load_dataset()."""
+    example = str(ROOT / "examples" / "third-party.jsonl")
+    one = _run(alone, "newsevents", "validate", "--format", "json", example, cwd=tmp_path)
+    two = _run(
+        alone, "newsevents", "validate", "--jobs", "2", "--format", "json", example, cwd=tmp_path
+    )
+    assert (one.returncode, two.returncode) == (1, 1), one.stderr + two.stderr
+    assert json.loads(one.stdout)["issues"] == json.loads(two.stdout)["issues"] != []
+    script = (
+        "import json, newsevents; d = newsevents.load_dataset(); "
+        "print(json.dumps([str(d.folder), len(d.events)]))"
+    )
+    loaded = _run(alone, str(alone / "python"), "-c", script, cwd=tmp_path)
+    assert loaded.returncode == 0, loaded.stderr
+    folder, events = json.loads(loaded.stdout)
+    assert events == 20
+    report = _run(
+        alone, "newsevents", "validate", "--jobs", "2", "--format", "json", folder, cwd=tmp_path
+    )
+    assert report.returncode == 0, report.stdout + report.stderr
+    files = json.loads(report.stdout)["files"]
+    assert {f["format"] for f in files} == {"parquet"} and len(files) == 3
