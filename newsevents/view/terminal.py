@@ -124,6 +124,10 @@ def _event(rich: Any, entry: EventEntry, colours: dict[str, str]) -> Any:
     text.append(_safe(f" {event.id}  {entry.label}") + "\n", style="bold")
     for span in entry.spans:
         text.append(_safe(f"    {span.role} {span.start}-{span.end} “{span.exact}”") + "\n")
+    if entry.counterpart:
+        text.append(_safe(f"  compared with system event {entry.counterpart}") + "\n", style="bold")
+    for attribute, gold, system in entry.disagreements:
+        text.append(_safe(f"    {attribute}: gold {gold}, system {system}") + "\n", style="bold")
     for section in entry.facts:
         text.append(_section(section))
     return text

@@ -92,3 +92,14 @@ def test_comparison_of_an_invalid_side_exits_1(
 def test_comparison_needs_both_sides(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["view", "--gold", "gold.jsonl"]) == 2
     assert "--system" in capsys.readouterr().err
+
+
+def test_comparison_in_the_terminal_lists_marks_and_disagreements(
+    sides: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold, system = sides
+    assert main(["view", "--gold", str(gold), "--system", str(system), "--terminal"]) == 0
+    out = capsys.readouterr().out
+    assert "[deployment] missed ev-dep-06" in out
+    assert "[deployment] spurious sys-dep-99" in out
+    assert "certainty: gold certain, system probable" in out
