@@ -28,9 +28,17 @@ from packaging.version import Version
 from pydantic import ValidationError
 
 from newsevents.io.paths import classify, inside, open_regular, walk
-from newsevents.models import RECORD_ADAPTER, Actor, Alert, Deployment, Document, Statement
+from newsevents.models import (
+    Actor,
+    Alert,
+    Deployment,
+    Document,
+    GeneralEvent,
+    Statement,
+    validator_for,
+)
 from newsevents.validation.safe import for_terminal
-from newsevents.versions import parse_version
+from newsevents.versions import SCHEMA_VERSION, parse_version, reading_version
 
 if TYPE_CHECKING:
     import pandas
@@ -246,7 +254,7 @@ class Dataset:
     manifest: dict[str, Any] = field(repr=False)
     documents: tuple[Document, ...] = field(repr=False)
     actors: tuple[Actor, ...] = field(repr=False)
-    events: tuple[Alert | Deployment | Statement, ...] = field(repr=False)
+    events: tuple[Alert | Deployment | Statement | GeneralEvent, ...] = field(repr=False)
 
     @property
     def parquet_paths(self) -> dict[str, Path]:
@@ -316,7 +324,7 @@ def load_dataset(
         manifest=manifest,
         documents=tuple(_typed(path, raw, "documents", Document)),
         actors=tuple(_typed(path, raw, "actors", Actor)),
-        events=tuple(_typed(path, raw, "events", Alert | Deployment | Statement)),
+        events=tuple(_typed(path, raw, "events", Alert | Deployment | Statement | GeneralEvent)),
     )
 
 
@@ -332,6 +340,13 @@ def listed_file(folder: Path, manifest: dict[str, Any], relative: str) -> Path:
     return folder / relative
 
 
+def _version_of(record: object) -> str:
+    declared = record.get("schema_version") if isinstance(record, dict) else None
+    if isinstance(declared, str) and reading_version(declared) is not None:
+        return declared
+    return SCHEMA_VERSION  # validated as current, it fails on the version field itself
+
+
 def _typed(path: Path, raw: dict[str, Any], table: str, kind: Any) -> list[Any]:
     records = raw.get(table)
     if not isinstance(records, list):
@@ -339,7 +354,8 @@ def _typed(path: Path, raw: dict[str, Any], table: str, kind: Any) -> list[Any]:
     parsed = []
     for index, record in enumerate(records):
         try:
-            parsed.append(RECORD_ADAPTER.validate_python(record))
+            # Each record against its own schema_version (a 1.0.0 record may not use 1.1.0).
+            parsed.append(validator_for(_version_of(record)).validate_python(record))
         except ValidationError as error:
             first = error.errors()[0]
             where = "/".join(str(part) for part in first["loc"])

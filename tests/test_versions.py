@@ -161,3 +161,16 @@ def test_a_span_into_a_text_less_document_is_ne509_even_when_read_first() -> Non
     report = validate([*_shipped(), *_gdelt_records(with_span=True)])
     found = [(i.code, i.location.pointer) for i in report.issues if i.severity == "error"]
     assert found == [("NE509", "/trigger")]
+
+
+def test_every_bundled_dataset_version_loads_with_its_own_schema_version() -> None:
+    from newsevents import available_datasets, load_dataset
+
+    found = available_datasets()
+    assert found
+    for name, dataset_versions in found.items():
+        for version in dataset_versions:
+            data = load_dataset(name, version)
+            declared = {r.schema_version for r in (*data.documents, *data.actors, *data.events)}
+            assert declared <= set(PUBLISHED_VERSIONS)
+            assert data.to_arrow("events").num_rows == len(data.events)
