@@ -10,6 +10,7 @@ from newsevents.scoring.agreement import Interval
 from newsevents.validation.safe import for_terminal
 
 if TYPE_CHECKING:
+    from newsevents.scoring.metrics import AttributeScore
     from newsevents.scoring.scorecard import Scorecard
 
 
@@ -161,3 +162,48 @@ def _listing(card: Scorecard, shown: int) -> list[str]:
         if len(events) > shown:
             lines.append(f"  ... and {len(events) - shown} more")
     return lines
+
+
+def agreement_markdown(card: Scorecard) -> str:
+    """The agreement of two annotators as Markdown tables: detection, then one row per
+    attribute with its figures and their intervals (for data cards)."""
+    percent = round(card.confidence * 100)
+    every = card.detection_of("all")
+    lines = [
+        f"Detection: {every.matched} events matched of {every.gold} and {every.system}; "
+        f"F1 {_number(every.f1)} {_interval(every.f1_interval)} (precision "
+        f"{_number(every.precision)}, recall {_number(every.recall)}; match rule "
+        f"`{card.match}`). Intervals: {percent}% percentile bootstrap, {card.resamples} "
+        f"resamples, seed {card.seed}.",
+        "",
+        "| attribute | kind | pairs | agreed | accuracy | Cohen's kappa | Krippendorff's alpha "
+        "| alpha (ordinal) | set F1 |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for a in card.attributes:
+
+        def cell(name: str, value: float | None, a: AttributeScore = a) -> str:
+            if value is None:
+                return "-"
+            return f"{value:.3f} {_interval(a.intervals.get(name))}".strip()
+
+        set_kind = a.kind == "set"
+        row = [
+            f"`{a.name}`",
+            a.kind,
+            str(a.pairs),
+            str(a.agreed),
+            "" if set_kind else cell("accuracy", a.accuracy),
+            "" if set_kind else cell("kappa", a.kappa),
+            "" if set_kind else cell("alpha", a.alpha),
+            cell("alpha_ordinal", a.alpha_ordinal) if a.kind == "ordinal" else "",
+            cell("f1", a.f1) if set_kind else "",
+        ]
+        lines.append("| " + " | ".join(row) + " |")
+    spans = {s.name: s for s in card.spans}
+    lines += [
+        "",
+        f"Spans of matched pairs: exact F1 {_number(spans['exact'].f1)}, overlap (code points) "
+        f"F1 {_number(spans['overlap'].f1)}.",
+    ]
+    return "\n".join(lines) + "\n"
