@@ -136,3 +136,20 @@ def test_cli_exits_2_on_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFix
     status = main(["score", "--gold", str(GOLD), "--system", str(tmp_path / "missing.jsonl")])
     assert status == 2
     assert "NE101" in capsys.readouterr().err
+
+
+def test_the_readme_shows_the_example_as_scored(capsys: pytest.CaptureFixture[str]) -> None:
+    root = GOLD.parents[2]
+    example = root / "examples" / "imperfect-annotation.jsonl"
+    status = main(["score", "--gold", str(GOLD), "--system", str(example)])
+    output = capsys.readouterr().out
+    assert status == 0
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(
+        "newsevents score --gold datasets/military-posture-2022/1.0.0 "
+        "--system examples/imperfect-annotation.jsonl\n```\n\n```text\n"
+    )[1]
+    shown = shown.split("```", 1)[0]
+    for line in shown.splitlines():
+        if line.strip() != "..." and "..." not in line:
+            assert line in output.splitlines(), line
