@@ -54,6 +54,10 @@ schema: $(VENV)/.installed-test
 data: $(VENV)/.installed-test
 	$(BIN)/python -m newsevents.tools.build_dataset
 
+# The documentation site with its API reference, built strictly (a warning fails) into site/.
+docs: $(VENV)/.installed-test
+	$(BIN)/mkdocs build --strict
+
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/validate_throughput.py
 
@@ -61,4 +65,4 @@ bench-quick: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/validate_throughput.py --records 200000
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist site .pytest_cache .mypy_cache .ruff_cache .hypothesis

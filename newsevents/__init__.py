@@ -70,7 +70,36 @@ def score(gold: Any, system: Any, **options: Any) -> "Scorecard":
 def parse_record(
     data: object,
 ) -> Document | Actor | Alert | Deployment | Statement | GeneralEvent:
-    """Validate a dict (or any object) as a top-level record and return the typed model."""
+    """Validate a dict (or any object) as a top-level record and return the typed model.
+
+    The models check structure, the codebooks and every rule one record can decide; checks
+    across records (references, spans against their document) are :func:`validate`'s.
+
+    Parameters
+    ----------
+    data
+        A record as read from JSON: a dict with ``record_type`` (and ``event_type`` for
+        events) and ``schema_version``.
+
+    Returns
+    -------
+    Document, Actor, Alert, Deployment, Statement or GeneralEvent
+        The typed record.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        When the record breaks a rule; each error's ``type`` is its issue code (``NE405``)
+        and its ``loc`` the field.
+
+    Examples
+    --------
+    >>> actor = parse_record({"record_type": "actor", "schema_version": "1.0.0",
+    ...     "id": "actor-nato", "name": "NATO", "canonical_name": "NATO",
+    ...     "kind": "international_organisation"})
+    >>> actor.kind
+    'international_organisation'
+    """
     return RECORD_ADAPTER.validate_python(data)
 
 

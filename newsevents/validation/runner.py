@@ -56,13 +56,47 @@ def validate(
 ) -> Report:
     """Validate records and return the report of every issue found.
 
-    ``source`` is a path (a JSON document or array, JSON Lines, Parquet, or a folder of
-    them), a list of paths, a record (a dict) or an iterable of records.  ``documents`` names files
-    whose document records supply texts to check spans against.  ``select`` and ``ignore``
-    take codes, slugs, code prefixes or families; ``max_issues`` caps the issues listed per
-    code (None: no cap; every issue is counted either way); ``strict`` makes warnings fail.
-    ``source_format`` (gdelt, acled or plover) converts the source files first and reports
-    the conversion's issues with the records' (:mod:`newsevents.crosswalk`).
+    No input makes it raise: unreadable files, broken JSON and wrong types are issues with
+    a code and a location in the report.
+
+    Parameters
+    ----------
+    source
+        A path (a JSON document or array, JSON Lines, Parquet, or a folder of them), a list
+        of paths, a record (a dict) or an iterable of records.
+    documents
+        Files or folders whose document records supply the texts spans are checked against.
+    select, ignore
+        Codes (``NE604``), slugs (``span-text-mismatch``), code prefixes (``NE6``) or
+        families (``anchoring``) to report only, or never.
+    max_issues
+        Issues listed per code (None: no cap); every issue is counted either way.
+    strict
+        Count warnings as errors for ``Report.valid``.
+    progress
+        Called with (bytes done, bytes in all) while files are read.
+    source_format
+        ``gdelt``, ``acled`` or ``plover``: convert the source files first and report the
+        conversion's issues with the records' (:mod:`newsevents.crosswalk`).
+
+    Returns
+    -------
+    Report
+        Validity, counts by severity and code, the issues listed (each with its code,
+        location, hint and, when one edit fixes it, a suggestion) and the files read.
+
+    Raises
+    ------
+    ValueError
+        When ``select`` or ``ignore`` names no known code.
+
+    Examples
+    --------
+    >>> report = validate([{"record_type": "actor", "schema_version": "1.0.0",
+    ...     "id": "actor-x", "name": "X", "canonical_name": "X", "kind": "person",
+    ...     "country": "UA"}])
+    >>> report.valid, report.issues[0].code, report.issues[0].suggestion.text()
+    (False, 'NE410', 'did you mean "UKR"?')
     """
     if source_format is not None:
         from newsevents.crosswalk.validate import validate_source

@@ -52,7 +52,9 @@ def suggest(code: str, path: Path, record: Mapping[str, Any]) -> Suggestion | No
 
     Examples
     --------
-    >>> suggest("NE410", ["country"], {"record_type": "actor", "country": "UA"}) is None
+    >>> suggest("NE410", ["country"], {"record_type": "actor", "country": "UA"}).value
+    'UKR'
+    >>> suggest("NE410", ["country"], {"record_type": "actor", "country": "Narnia"}) is None
     True
     """
     lookup = _LOOKUPS.get(code)
