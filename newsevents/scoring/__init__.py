@@ -20,13 +20,17 @@ from newsevents.scoring.alignment import (
 )
 from newsevents.scoring.annotation import Annotation, ScoringInputError, read_annotation
 from newsevents.scoring.attributes import ATTRIBUTES, Attribute, Crosswalk
+from newsevents.scoring.multi import AlphaScore, agreement
+from newsevents.scoring.scorecard import SCORECARD_VERSION, Scorecard, score
 
 __all__ = [
     "ATTRIBUTES",
     "DEFAULT_MATCH",
     "MATCH_RULES",
+    "SCORECARD_VERSION",
     "ActorPair",
     "Alignment",
+    "AlphaScore",
     "Annotation",
     "Attribute",
     "Crosswalk",
@@ -34,8 +38,11 @@ __all__ = [
     "DocumentPair",
     "MatchRule",
     "MatchedPair",
+    "Scorecard",
     "ScoringInputError",
     "UnmatchedEvent",
+    "agreement",
     "align",
     "read_annotation",
+    "score",
 ]
