@@ -19,7 +19,8 @@ HINTS: dict[str, str] = {
     "NE203": "Fields added after the newest version this library knows are not checked; "
     "upgrade newsevents to check them.",
     "NE204": 'Write the version as three numbers, such as "1.0.0".',
-    "NE301": "Add the field; docs/schema.md lists the required fields of each record type.",
+    "NE301": "Add the field; `newsevents schema --record-type event` (or actor, document) "
+    "lists the required fields.",
     "NE302": "Use the JSON type the schema gives: CAMEO codes and ids are strings, counts "
     "integers, Goldstein values numbers.",
     "NE303": "Remove the field or check its spelling; the schema is closed.",
@@ -33,7 +34,7 @@ HINTS: dict[str, str] = {
     "NE401": 'Codes are strings of the CAMEO 1.1b3 codebook with leading zeros ("010"); '
     "`newsevents info` lists the roots allowed per event type.",
     "NE402": "Alerts take CAMEO 15x (exhibit force posture); statements take verbal codes "
-    "(01-05, 10-13); see docs/codebook.md.",
+    "(01-05, 10-13); `newsevents info` lists the prefixes each event type allows.",
     "NE403": "root is the first two digits of code.",
     "NE404": "Set quad_class from the code, or set quad_class_convention to the convention "
     "your values follow (gdelt or icews).",
