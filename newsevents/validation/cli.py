@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from newsevents.io.readers import UNREADABLE_CODES
 from newsevents.validation.formats import FORMATS, render, wants_colour
 from newsevents.validation.issue import Report
-from newsevents.validation.render import ProgressBar
+from newsevents.validation.render import ProgressBar, write_json
 from newsevents.validation.runner import DEFAULT_MAX_ISSUES, validate
 from newsevents.validation.selection import expand
 
@@ -67,8 +67,7 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "--format",
         choices=FORMATS,
         default="text",
-        help="report format: text, json (its JSON Schema ships in the package), jsonl (one issue "
-        "a line), "
+        help="report format: text, json (docs/report.schema.json), jsonl (one issue a line), "
         "github (GitHub Actions annotations), sarif (SARIF 2.1.0), csv (default: text)",
     )
     parser.add_argument(
@@ -131,7 +130,10 @@ def run(args: argparse.Namespace) -> int:
         report = _validate(args, paths)
         if paths != list(args.paths):
             report = renamed(report, {p: g for p, g in zip(paths, args.paths, strict=True)})
-    sys.stdout.write(render(report, args.format, wants_colour(args.color, sys.stdout)))
+    if args.format == "json":
+        write_json(report, sys.stdout)  # streamed: flat memory however many issues are listed
+    else:
+        sys.stdout.write(render(report, args.format, wants_colour(args.color, sys.stdout)))
     if UNREADABLE_CODES & report.codes():
         return EXIT_USAGE
     return EXIT_VALID if report.valid else EXIT_INVALID

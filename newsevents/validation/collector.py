@@ -26,7 +26,9 @@ class IssueCollector:
         self.selection = selection
         self.max_issues = max_issues
         self.counts: Counter[str] = Counter()
-        self._kept: dict[str, list[tuple[SortKey, Issue]]] = {}
+        # Issues only: sort keys are computed when sorting, so a run listing every issue
+        # (max_issues None) holds one object per issue, not two.
+        self._kept: dict[str, list[Issue]] = {}
         self._file_order: dict[str, int] = {}
 
     def file_seen(self, path: str) -> None:
@@ -39,9 +41,9 @@ class IssueCollector:
             return
         self.counts[issue.code] += 1
         kept = self._kept.setdefault(issue.code, [])
-        kept.append((self._key(issue), issue))
+        kept.append(issue)
         if self.max_issues is not None and len(kept) > 2 * self.max_issues + 16:
-            kept.sort(key=lambda pair: pair[0])
+            kept.sort(key=self._key)
             del kept[self.max_issues :]
 
     def extend(self, issues: Iterable[Issue]) -> None:
@@ -71,10 +73,10 @@ class IssueCollector:
         tool: Mapping[str, Any],
     ) -> Report:
         """Return the report: listed issues in location order, with NE806 for those left out."""
-        listed: list[tuple[SortKey, Issue]] = []
+        listed: list[Issue] = []
         truncated: dict[str, int] = {}
         for code, kept in self._kept.items():
-            kept.sort(key=lambda pair: pair[0])
+            kept.sort(key=self._key)
             if self.max_issues is not None and len(kept) > self.max_issues:
                 truncated[code] = self.counts[code] - self.max_issues
                 del kept[self.max_issues :]
@@ -83,8 +85,8 @@ class IssueCollector:
             if self.selection.enabled("NE806"):
                 self.counts["NE806"] += 1
                 note = truncation_issue(code, count)
-                listed.append((self._key(note), note))
-        listed.sort(key=lambda pair: pair[0])
+                listed.append(note)
+        listed.sort(key=self._key)
         by_severity = Counter({str(s): 0 for s in Severity})
         for code, count in self.counts.items():
             by_severity[str(spec(code).severity)] += count
@@ -95,7 +97,7 @@ class IssueCollector:
             records=records,
             by_severity=dict(by_severity),
             by_code=dict(sorted(self.counts.items())),
-            issues=tuple(issue for _, issue in listed),
+            issues=tuple(listed),
             files=tuple(files),
             strict=strict,
             max_issues=self.max_issues,

@@ -6,6 +6,8 @@ values) goes through :mod:`newsevents.validation.safe` before it reaches the ter
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import sys
 from collections import defaultdict
@@ -35,6 +37,21 @@ def use_colour(stream: TextIO) -> bool:
 def render_json(report: Report) -> str:
     """The JSON report (its shape is docs/report.schema.json)."""
     return report.to_json()
+
+
+def write_json(report: Report, stream: TextIO) -> None:
+    """Write the JSON report to ``stream`` one issue at a time: the same text as
+    :func:`render_json`, without holding every issue's JSON at once (a report listing
+    600,000 issues would otherwise need gigabytes)."""
+    head = json.dumps(
+        dataclasses.replace(report, issues=()).to_dict(), indent=2, ensure_ascii=False
+    )
+    before, after = head.rsplit('"issues": []', 1)
+    stream.write(before + '"issues": [')
+    for index, issue in enumerate(report.issues):
+        text = json.dumps(issue.to_dict(), indent=2, ensure_ascii=False)
+        stream.write(("," if index else "") + "\n    " + text.replace("\n", "\n    "))
+    stream.write(("\n  ]" if report.issues else "]") + after + "\n")
 
 
 def render_text(report: Report, colour: bool = False, shown: int = SHOWN_PER_CODE) -> str:
