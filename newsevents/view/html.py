@@ -33,8 +33,9 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 _JSON_ESCAPES["\u2029"] = "\\u2029"
 
 
-def render_html(records: Iterable[object], *, title: str | None = None) -> str:
-    """Return one self-contained HTML page showing ``records`` (models or record dicts).
+def render_html(records: Iterable[object] | Any, *, title: str | None = None) -> str:
+    """Return one self-contained HTML page showing ``records`` (models or record dicts, or a
+    dataset from :func:`newsevents.load_dataset`).
 
     Document texts are shown verbatim with every span highlighted, beside the list of their
     events; documents without text show their events as a table.  Raises

@@ -135,8 +135,14 @@ class Page:
         return found
 
 
-def typed(records: Iterable[object]) -> list[Any]:
-    """Return records as models; dicts are validated with the schema's models."""
+def typed(records: Iterable[object] | Any) -> list[Any]:
+    """Return records as models; dicts are validated with the schema's models.
+
+    A loaded dataset (anything with ``documents``, ``actors`` and ``events``) gives its records.
+    """
+    names = ("documents", "actors", "events")
+    if all(hasattr(records, name) for name in names):
+        records = [record for name in names for record in getattr(records, name)]
     return [
         record
         if isinstance(record, Document | Actor | EventBase)
@@ -145,8 +151,9 @@ def typed(records: Iterable[object]) -> list[Any]:
     ]
 
 
-def build_page(records: Iterable[object], prefix: str = "") -> Page:
-    """Return the page model of ``records`` (documents, actors and events, in any order).
+def build_page(records: Iterable[object] | Any, prefix: str = "") -> Page:
+    """Return the page model of ``records`` (documents, actors and events, in any order, or
+    a loaded dataset).
 
     ``prefix`` starts every element and span id, so two pages can be merged (a comparison).
     """

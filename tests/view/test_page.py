@@ -44,9 +44,12 @@ def test_event_facts_name_codes_actors_and_links(shipped_records: list[Any]) -> 
     assert reported and all(e.startswith("ev-stmt") for row in reported for e in row.events)
 
 
-def test_records_may_be_dicts(shipped_records: list[Any]) -> None:
+def test_records_may_be_dicts_or_a_loaded_dataset(shipped_records: list[Any]) -> None:
+    import newsevents
+
     dicts = [r.model_dump(mode="json") for r in shipped_records]
     assert render_html(dicts) == render_html(shipped_records)
+    assert newsevents.render_html(newsevents.load_dataset()) == render_html(shipped_records)
 
 
 def test_a_document_without_text_shows_its_events_as_a_table(
