@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsevents import schema
-from newsevents.tools import build_dataset
+from newsevents.tools import build_dataset, scoring_artefacts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,6 +17,7 @@ def main() -> None:
     build_dataset.main()
     write_validation_artefacts()
     write_field_reference()
+    scoring_artefacts.main()
 
 
 def write_field_reference() -> None:

@@ -67,7 +67,8 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "--format",
         choices=FORMATS,
         default="text",
-        help="report format: text, json (docs/report.schema.json), jsonl (one issue a line), "
+        help="report format: text, json (its JSON Schema ships in the package), jsonl (one issue "
+        "a line), "
         "github (GitHub Actions annotations), sarif (SARIF 2.1.0), csv (default: text)",
     )
     parser.add_argument(

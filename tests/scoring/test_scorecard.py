@@ -44,7 +44,7 @@ def changed(gold_records: list[dict[str, Any]]) -> Scorecard:
 
 def test_the_published_schema_is_the_derived_one() -> None:
     assert published_schema() == scorecard_schema(), (
-        f"newsevents/scoring/{SCHEMA_FILE} is stale: regenerate it from scorecard_schema()"
+        f"newsevents/scoring/{SCHEMA_FILE} is stale: python -m newsevents.tools.scoring_artefacts"
     )
 
 
