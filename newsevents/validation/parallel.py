@@ -66,6 +66,7 @@ class Part:
     span: tuple[int, int | None, int] | None = None  # FileReading.part; None: the whole file
     first_record: int = 0
     codes: tuple[tuple[str, ...] | None, tuple[str, ...] | None] = (None, None)
+    foreign: frozenset[str] = frozenset()  # documents given apart (--documents)
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ class PartResult:
     waiting: list[tuple[str, RecordPlace, Work]]
     pending: list[Reference]
     reports: list[tuple[str, tuple[RecordPlace, tuple[str, ...]]]]
+    used: set[str]
     format: str
     bytes: int | None
     sha256: str | None
@@ -111,21 +113,35 @@ class PartReferences(ReferenceIndex):
 
 
 class PartDocuments(DocumentStore):
-    """The document store of a part: texts and the work waiting for them go to the parent,
-    which holds every document (the first of an id wins across all parts)."""
+    """The document store of a part: every text goes to the parent, which holds them all
+    (the first of an id wins across all parts).  Work on a document of the part itself is done
+    here, and the parent checks that this document is indeed the first of its id; work on any
+    other document goes to the parent."""
 
-    def __init__(self) -> None:
+    def __init__(self, foreign: frozenset[str] = frozenset()) -> None:
         super().__init__()
+        self.foreign = foreign
         self.added: list[DocumentText] = []
         self.waiting_work: list[tuple[str, RecordPlace, Work]] = []
+        self.used: set[str] = set()
 
     def add(self, document: DocumentText) -> Iterator[Issue]:
         self.added.append(document)
+        if document.id not in self.foreign and document.id not in self.texts:
+            self.texts[document.id] = document
         return iter(())
 
     def when_available(self, document_id: str, place: RecordPlace, work: Work) -> Iterator[Issue]:
+        document = self.texts.get(document_id)
+        if document is not None:
+            self.used.add(document_id)
+            return work(document)
         self.waiting_work.append((document_id, place, work))
         return iter(())
+
+
+class Redo(Exception):
+    """A part used a document that is not the first of its id: validate in one process."""
 
 
 @dataclass(slots=True)
@@ -169,7 +185,7 @@ def count_part(part: Part) -> tuple[int, int]:
 
 def validate_part(part: Part) -> PartResult:
     """Validate one part in this process; return its issues and what it leaves."""
-    state = PartState()
+    state = PartState(PartDocuments(part.foreign))
     selection = Selection.of(*part.codes)
     issues = _AllIssues(selection)
     run = Run(selection, None, False, state=state, collector=issues)
@@ -184,6 +200,7 @@ def validate_part(part: Part) -> PartResult:
         waiting=state.documents.waiting_work,
         pending=state.references.pending,
         reports=list(state.references.reports.items()),
+        used=state.documents.used,
         format=reading.format,
         bytes=reading.bytes,
         sha256=reading.sha256,
@@ -198,8 +215,13 @@ def merge(run: Run, result: PartResult) -> None:
     for kind, record_id, document_id, place in result.registered:
         record = {"record_type": kind, "id": record_id, "document_id": document_id}
         add(references.register(record, place))
+    fresh = set()
     for document in result.documents:
+        if document.id not in documents.texts:
+            fresh.add(document.id)
         add(documents.add(document))
+    if not result.used <= fresh:
+        raise Redo(sorted(result.used - fresh))
     for document_id, place, work in result.waiting:
         add(documents.when_available(document_id, place, work))
     for reference in result.pending:
@@ -249,7 +271,7 @@ def _numbered(parts: list[Part], counts: Iterator[tuple[int, int]]) -> list[Part
         start, end, _ = part.span
         if start == 0:  # a file's first part
             line, record = 1, 0
-        numbered.append(Part(part.path, part.display, part.file_index, (start, end, line), record))
+        numbered.append(replace(part, span=(start, end, line), first_record=record))
         line, record = line + lines, record + records
     return numbered
 
@@ -272,21 +294,43 @@ def validate_with(
     ``part_bytes`` how small a JSON Lines part may be); the report of
     :func:`newsevents.validate` on the same files.  Files of another format
     (``source_format``) are converted and validated in this process."""
+    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    options: dict[str, Any] = {"select": select, "ignore": ignore, "max_issues": max_issues}
     if source_format is not None:
-        given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-        options = {"select": select, "ignore": ignore, "max_issues": max_issues}
-        return validate(given, strict=strict, source_format=source_format, **options)  # type: ignore[arg-type]
+        return validate(given, strict=strict, source_format=source_format, **options)
+    options.update(documents=documents, strict=strict, progress=progress)
+    try:
+        return _in_parts(given, mapper, jobs, part_bytes, **options)
+    except Redo:  # a document id repeated across parts: rare, and settled in one process
+        return validate(given, **options)
+
+
+def _in_parts(
+    paths: list[PathLike],
+    mapper: Mapper[Any, Any],
+    jobs: int,
+    part_bytes: int,
+    *,
+    documents: PathLike | Iterable[PathLike] | None,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    max_issues: int | None,
+    strict: bool,
+    progress: Progress | None,
+) -> Report:
     codes = (tuple(select) if select else None, tuple(ignore) if ignore else None)
     run = Run(Selection.of(*codes), max_issues, strict)
     if documents is not None:
         run.read_documents([documents] if isinstance(documents, str | os.PathLike) else documents)
     files: list[tuple[FileReading, int, list[Part]]] = []
-    for source in find_files([paths] if isinstance(paths, str | os.PathLike) else paths):
+    for source in find_files(paths):
         index = len(run.files)
         reading = run.open(source, "input")
         if reading is not None:
             run.files.append(InputFile(reading.display, reading.format))  # until it is read
-            parts = [replace(p, codes=codes) for p in plan(reading, index, jobs, part_bytes)]
+            foreign = frozenset(run.state.references.outside_documents)
+            planned = plan(reading, index, jobs, part_bytes)
+            parts = [replace(p, codes=codes, foreign=foreign) for p in planned]
             files.append((reading, index, parts))
     counted = [p for _, _, parts in files for p in parts if p.span and p.span[2] == 1]
     numbered = iter(_numbered(counted, iter(mapper(count_part, counted))))

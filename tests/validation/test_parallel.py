@@ -135,3 +135,27 @@ def test_jobs_beyond_the_usable_cores_are_capped_with_a_warning(tmp_path: Path) 
         report = validate_paths(path, jobs=usable_cores() + 1)
     assert any("capped" in str(w.message) for w in caught)
     same(validate(path), report)
+
+
+def test_a_document_id_repeated_in_a_later_part_is_settled_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The later part checked its spans against its own copy of the document: the parent
+    sees it was not the first of its id and validates in one process instead."""
+    from newsevents.validation import parallel
+
+    fallbacks: list[object] = []
+    monkeypatch.setattr(
+        parallel, "validate", lambda *a, **k: fallbacks.append(a) or validate(*a, **k)
+    )
+    records = many_records()
+    document = next(r for r in records if r["record_type"] == "document")
+    events = [r for r in records if r.get("document_id") == document["id"]]
+    again = {**document, "text": "A different text. " + str(document["text"])}
+    again.pop("sha256", None)
+    moved = [{**e, "id": f"{e['id']}-again"} for e in events]
+    path = write(tmp_path / "records.jsonl", [*records, again, *moved])
+    reference = validate(path)
+    assert reference.codes() >= {"NE501"}
+    same(reference, in_parts(path))
+    assert fallbacks
