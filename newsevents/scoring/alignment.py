@@ -22,6 +22,7 @@ from scipy.optimize import linear_sum_assignment
 from newsevents.models import Actor, EvidenceSpan
 from newsevents.scoring.annotation import Annotation, Event
 from newsevents.scoring.attributes import ATTRIBUTES, GOLD, Crosswalk, jsonable
+from newsevents.scoring.spans import Intervals, covered, dice, shared
 
 
 @dataclass(frozen=True)
@@ -243,8 +244,8 @@ def anchor_spans(event: Event, spans: Literal["trigger", "all"]) -> list[Evidenc
     return every if spans == "all" else every[:1]
 
 
-def _points(spans: Sequence[EvidenceSpan]) -> frozenset[int]:
-    return frozenset(i for s in spans for i in range(s.start, s.end))
+def _covered(spans: Sequence[EvidenceSpan]) -> Intervals:
+    return covered((s.start, s.end) for s in spans)
 
 
 def similarity(gold: Event, system: Event, rule: MatchRule) -> float:
@@ -255,8 +256,7 @@ def similarity(gold: Event, system: Event, rule: MatchRule) -> float:
     if rule.exact:
         same = [(s.start, s.end) for s in gold_spans] == [(s.start, s.end) for s in system_spans]
         return 1.0 if gold_spans and same else 0.0
-    a, b = _points(gold_spans), _points(system_spans)
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+    return dice(_covered(gold_spans), _covered(system_spans))
 
 
 TIE_BREAK = 1e-6
@@ -317,14 +317,14 @@ def _surname(actor: Actor) -> str | None:
     return words[-1].casefold() if words else None
 
 
-Mentions = dict[str, frozenset[tuple[str, int]]]
-"""Actor id -> the (document sha256, code point) pairs where the events name it."""
+Mentions = dict[str, dict[str, Intervals]]
+"""Actor id -> document sha256 -> the code points where the events name the actor."""
 
 
 def actor_mentions(annotation: Annotation) -> Mentions:
     """Where each actor is named: participant mentions and force spans, by document text."""
     sha = {d.id: d.sha256 or d.id for d in annotation.documents}
-    found: dict[str, set[tuple[str, int]]] = {}
+    found: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for event in annotation.events:
         spans = [(p.actor_id, p.mention) for p in event.participants]
         force = getattr(event, "force", None)
@@ -332,9 +332,16 @@ def actor_mentions(annotation: Annotation) -> Mentions:
             spans.append((force.actor_id, force.evidence))
         for actor_id, span in spans:
             if span is not None:
-                points = {(sha.get(event.document_id, ""), i) for i in range(span.start, span.end)}
-                found.setdefault(actor_id, set()).update(points)
-    return {k: frozenset(v) for k, v in found.items()}
+                by_text = found.setdefault(actor_id, {})
+                by_text.setdefault(sha.get(event.document_id, ""), []).append(
+                    (span.start, span.end)
+                )
+    return {a: {k: covered(v) for k, v in texts.items()} for a, texts in found.items()}
+
+
+def _mentioned_together(gold: Mentions, system: Mentions, gold_id: str, system_id: str) -> bool:
+    first, second = gold.get(gold_id, {}), system.get(system_id, {})
+    return any(shared(first[text], second[text]) for text in first.keys() & second.keys())
 
 
 def actor_similarity(
@@ -347,10 +354,7 @@ def actor_similarity(
     name (or canonical name) 3, a shared mention in the text 2, a shared last word of the
     canonical name 1, the same CAMEO actor code 1, the same kind 0.5.  Below 2 the pair is not
     admitted (0.0)."""
-    mentioned = bool(
-        (gold_mentions or {}).get(gold.id, frozenset())
-        & (system_mentions or {}).get(system.id, frozenset())
-    )
+    mentioned = _mentioned_together(gold_mentions or {}, system_mentions or {}, gold.id, system.id)
     parts = [
         (
             "wikidata_id",

@@ -19,6 +19,7 @@ from newsevents.scoring.agreement import (
 from newsevents.scoring.alignment import Alignment, anchor_spans
 from newsevents.scoring.annotation import Annotation, Event
 from newsevents.scoring.attributes import ATTRIBUTES, GOLD, Attribute, Value
+from newsevents.scoring.spans import covered, length, shared
 
 
 @dataclass(frozen=True)
@@ -261,8 +262,8 @@ def span_scores(alignment: Alignment, gold: Annotation, system: Annotation) -> d
             frozenset((s.start, s.end) for s in gold_spans),
             frozenset((s.start, s.end) for s in system_spans),
         )
-        overlap = overlap + _set_counts(
-            frozenset(i for s in gold_spans for i in range(s.start, s.end)),
-            frozenset(i for s in system_spans for i in range(s.start, s.end)),
-        )
+        gold_points = covered((s.start, s.end) for s in gold_spans)
+        system_points = covered((s.start, s.end) for s in system_spans)
+        both = shared(gold_points, system_points)
+        overlap = overlap + Counts(both, length(system_points) - both, length(gold_points) - both)
     return {"exact": exact, "overlap": overlap}

@@ -5,12 +5,14 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsevents.scoring import Annotation, align
 from newsevents.scoring.alignment import anchor_spans, best_assignment
 from newsevents.scoring.metrics import attribute_scores, detection
+from newsevents.scoring.spans import covered, dice, length, shared
 from newsevents.testing import Dataset, datasets_strategy
 
 SMALL = settings(max_examples=8)
@@ -183,3 +185,24 @@ def test_the_assignment_is_optimal_against_brute_force(matrix: list[list[float]]
     count, total = _brute_force(weights)
     assert len(chosen) == count
     assert abs(sum(weights[i, j] for i, j in chosen) - total) < 1e-9
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=4),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=4),
+)
+def test_interval_coverage_counts_code_points_as_sets_do(
+    first: list[tuple[int, int]], second: list[tuple[int, int]]
+) -> None:
+    points_a = {i for s, e in first for i in range(s, e)}
+    points_b = {i for s, e in second for i in range(s, e)}
+    a, b = covered(first), covered(second)
+    assert length(a) == len(points_a)
+    assert shared(a, b) == len(points_a & points_b)
+    expected = (
+        2 * len(points_a & points_b) / (len(points_a) + len(points_b))
+        if (points_a and points_b)
+        else 0.0
+    )
+    assert dice(a, b) == pytest.approx(expected)
