@@ -19,7 +19,7 @@ from newsevents.models import RECORD_ADAPTER, newer_features, validator_for
 from newsevents.schema import load
 from newsevents.testing import actors, alerts, deployments, documents, to_json
 from newsevents.testing.features import newer_records
-from newsevents.versions import PUBLISHED_VERSIONS
+from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "datasets" / "military-posture-2022" / "1.0.0"
@@ -119,6 +119,13 @@ def test_every_published_version_has_a_validator_and_unknown_majors_none() -> No
         assert validator_for(version).version == version
     with pytest.raises(KeyError):
         validator_for("2.0.0")
+
+
+def test_every_published_version_but_the_current_one_is_pinned() -> None:
+    # The current version's files are checked against the models (tests/test_schema.py);
+    # when a newer version becomes current, the previous one must be pinned here.
+    pinned = {name.split("/")[0] for name in PUBLISHED_SHA256}
+    assert pinned == set(PUBLISHED_VERSIONS) - {SCHEMA_VERSION}
 
 
 @pytest.mark.parametrize("name", sorted(PUBLISHED_SHA256))
