@@ -56,3 +56,14 @@ def test_confidence_follows_the_documented_rule(adjudicated: Annotation) -> None
     values = {e.id: e.provenance.confidence for e in adjudicated.events}
     assert set(values.values()) == {0.5, 0.7, 0.9}
     assert {k for k, v in values.items() if v == 0.5} == {"ev-dep-05", "ev-stmt-11"}
+
+
+def test_the_adjudicated_source_builds_into_a_valid_version_folder(tmp_path: Path) -> None:
+    from newsevents.tools.build_dataset import build
+
+    out = tmp_path / "military-posture-2022"
+    manifest = build(DATASET / "source" / "adjudicated-1.1.0.yaml", out)
+    assert (manifest["version"], manifest["schema_version"]) == ("1.1.0", "1.1.0")
+    report = newsevents.validate(out / "1.1.0")
+    assert report.valid
+    assert report.records == 41
