@@ -12,6 +12,7 @@ finishes the run: the report is the one-process report, issue for issue, in the 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import multiprocessing
 import os
@@ -76,10 +77,10 @@ class PartResult:
     issues: list[Issue]
     records: int
     problems: int
-    registered: list[tuple[str, str, str | None, RecordPlace]]
-    documents: list[DocumentText]
+    registered: list[Registered]
+    documents: Texts
     waiting: list[tuple[str, RecordPlace, Work]]
-    pending: list[Reference]
+    pending: list[Pending]
     reports: list[tuple[str, tuple[RecordPlace, tuple[str, ...]]]]
     used: set[str]
     format: str
@@ -87,28 +88,49 @@ class PartResult:
     sha256: str | None
 
 
+Registered = tuple[str, str, str | None, int | None, int | None]
+"""A record's kind, id, document (events) and its record and line numbers."""
+Pending = tuple[str, str, int | None, int | None, str | None, str, str | None]
+Texts = list[tuple[str, str | None, dt.date | None]]
+"""A reference: kind, target, record and line numbers, record id, pointer, document."""
+
+
+def settled(index: ReferenceIndex, kind: str, target: str, from_document: str | None) -> bool:
+    """Whether a reference needs nothing more: its target is known and nothing else is asked
+    of it (a statement's report of an event is checked against the event's document)."""
+    return from_document is None and index.known(kind, target)
+
+
 class PartReferences(ReferenceIndex):
     """The reference index of a part: ids are kept for the parent, which decides duplicates;
-    a reference is settled here only when the part holds its target and nothing more is
-    asked of it (a statement's report of an event from another document is)."""
+    a reference is settled here when the part holds its target, else sent to the parent.
+    What is sent is plain tuples: unpickling an object costs ten times more."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.registered: list[tuple[str, str, str | None, RecordPlace]] = []
+        self.registered: list[Registered] = []
+        self.unsettled: list[Pending] = []
 
     def register(self, record: dict[str, Any], place: RecordPlace) -> tuple[Issue, ...]:
         kind, record_id = record.get("record_type"), record.get("id")
         if isinstance(kind, str) and kind in self.first and isinstance(record_id, str):
             document_id = record.get("document_id")
             wanted = document_id if kind == "event" and isinstance(document_id, str) else None
-            self.registered.append((kind, record_id, wanted, place))
+            self.registered.append((kind, record_id, wanted, place.record, place.line))
             self.know(kind, record_id, place, wanted)
         return ()
 
     def resolve(self, reference: Reference) -> Iterator[Issue]:
-        if reference.from_document is None and self.known(reference.kind, reference.target):
-            return iter(())
-        self.pending.append(reference)
+        kind, target, place = reference.kind, reference.target, reference.place
+        if not settled(self, kind, target, reference.from_document):
+            record_id, pointer, document_id = (
+                reference.record_id,
+                reference.pointer,
+                reference.from_document,
+            )
+            self.unsettled.append(
+                (kind, target, place.record, place.line, record_id, pointer, document_id)
+            )
         return iter(())
 
 
@@ -196,9 +218,9 @@ def validate_part(part: Part) -> PartResult:
         records=reading.records - part.first_record,
         problems=problems,
         registered=state.references.registered,
-        documents=state.documents.added,
+        documents=[(d.id, d.text, d.published) for d in state.documents.added],
         waiting=state.documents.waiting_work,
-        pending=state.references.pending,
+        pending=state.references.unsettled,
         reports=list(state.references.reports.items()),
         used=state.documents.used,
         format=reading.format,
@@ -207,25 +229,29 @@ def validate_part(part: Part) -> PartResult:
     )
 
 
-def merge(run: Run, result: PartResult) -> None:
+def merge(run: Run, part: Part, result: PartResult) -> None:
     """Replay what a part left on the run's state, in the part's order."""
     add = run.collector.extend
     add(result.issues)
     references, documents = run.state.references, run.state.documents
-    for kind, record_id, document_id, place in result.registered:
+    file, index = part.display, part.file_index
+    for kind, record_id, document_id, number, line in result.registered:
         record = {"record_type": kind, "id": record_id, "document_id": document_id}
-        add(references.register(record, place))
+        add(references.register(record, RecordPlace(file, index, number, line)))
     fresh = set()
-    for document in result.documents:
-        if document.id not in documents.texts:
-            fresh.add(document.id)
-        add(documents.add(document))
+    for key, text, published in result.documents:
+        if key not in documents.texts:
+            fresh.add(key)
+        add(documents.add(DocumentText(key, text, published)))
     if not result.used <= fresh:
         raise Redo(sorted(result.used - fresh))
     for document_id, place, work in result.waiting:
         add(documents.when_available(document_id, place, work))
-    for reference in result.pending:
-        add(references.resolve(reference))
+    for kind, target, number, line, source, pointer, from_document in result.pending:
+        if not settled(references, kind, target, from_document):
+            place = RecordPlace(file, index, number, line)
+            reference = Reference(kind, target, place, source, pointer, from_document)
+            add(references.resolve(reference))
     for record_id, edges in result.reports:
         references.reports.setdefault(record_id, edges)
 
@@ -342,7 +368,7 @@ def _in_parts(
         digest, records, problems = None, 0, 0
         for part in parts:
             result = next(results)
-            merge(run, result)
+            merge(run, part, result)
             records, problems = records + result.records, problems + result.problems
             if part.span is None:
                 size, digest = result.bytes, result.sha256
