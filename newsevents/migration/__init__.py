@@ -59,7 +59,7 @@ def migrate_paths(
     for source in read_records(paths):
         files.append(source.file)
         issues.extend(source.problems)
-        for index, record in enumerate(source.records):
+        for index, record in zip(source.positions, source.records, strict=True):
             count += 1
             where = IssueLocation(file=source.file.path, record=index)
             migrated, found = migrate_record(record, to, where)

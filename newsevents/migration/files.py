@@ -20,6 +20,8 @@ class Source:
 
     file: InputFile
     records: list[dict[str, Any]] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    """Each record's index among the file's values (values that are no object are skipped)."""
     problems: list[Issue] = field(default_factory=list)
 
 
@@ -49,18 +51,28 @@ def read_records(paths: Sequence[str | Path]) -> Iterator[Source]:
         digest = hashlib.sha256(data).hexdigest()
         source = Source(InputFile(str(path), kind, bytes=len(data), sha256=digest))
         try:
-            source.records = _decode(path, kind, data)
+            values = _decode(path, kind, data)
         except (ValueError, OSError) as error:
+            values = []
             check = spec("NE103")
             message = f"cannot read {path} as {kind}: {error}"
             location = IssueLocation(file=str(path))
             source.problems.append(Issue("NE103", check.severity, message, location))
+        for index, value in enumerate(values):
+            if isinstance(value, dict):
+                source.records.append(value)
+                source.positions.append(index)
+            else:  # reported, never dropped silently; the record index counts it
+                check = spec("NE104")
+                message = check.render(found=type(value).__name__)
+                location = IssueLocation(file=str(path), record=index)
+                source.problems.append(Issue("NE104", check.severity, message, location))
         records = len(source.records)
         source.file = InputFile(str(path), kind, bytes=len(data), sha256=digest, records=records)
         yield source
 
 
-def _decode(path: Path, kind: str, data: bytes) -> list[dict[str, Any]]:
+def _decode(path: Path, kind: str, data: bytes) -> list[Any]:
     if kind == "parquet":
         import pyarrow.parquet as pq
 
@@ -71,9 +83,8 @@ def _decode(path: Path, kind: str, data: bytes) -> list[dict[str, Any]]:
     if kind == "json":
         from newsevents.io.readers import records_in
 
-        return [r for r in records_in(json.loads(text)) if isinstance(r, dict)]
-    values = [json.loads(line) for line in text.splitlines() if line.strip()]
-    return [value for value in values if isinstance(value, dict)]
+        return records_in(json.loads(text))
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def write_records(records: Sequence[dict[str, Any]], path: Path) -> None:

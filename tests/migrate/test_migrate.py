@@ -145,3 +145,19 @@ def test_a_1_1_0_record_goes_down_exactly_when_nothing_would_be_lost(
     assert report.by_code == {"NE901": 1}
     up, again = migrate(down, to="1.1.0")
     assert again.valid and up == [record]
+
+
+def test_a_value_that_is_no_record_is_reported_not_dropped(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.json"
+    source.write_text(json.dumps([42, _shipped()[1]]), encoding="utf-8")
+    records, report = migrate_paths([source], to="1.1.0")
+    assert len(records) == 1
+    found = {(i.code, i.location.record) for i in report.issues}
+    assert found == {("NE104", 0), ("NE901", 1)}
+
+
+def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    records, report = migrate_paths([broken, tmp_path / "missing.jsonl"], to="1.1.0")
+    assert records == [] and report.by_code == {"NE103": 1, "NE101": 1}
