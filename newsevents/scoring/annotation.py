@@ -64,7 +64,8 @@ def _parse(raw: Any) -> Document | Actor | Event:
 
 
 def read_annotation(source: Any, side: str) -> Annotation:
-    """Validate ``source`` (a path, an :class:`Annotation`, a Dataset or records) and type it.
+    """Validate ``source`` (a path or list of paths, an :class:`Annotation`, a Dataset or
+    records) and type it.
 
     Raises :class:`ScoringInputError` with the validator's report when the source has errors:
     an invalid input gets no score, since a score of broken records would mislead.
@@ -75,17 +76,31 @@ def read_annotation(source: Any, side: str) -> Annotation:
     elif hasattr(source, "documents") and hasattr(source, "events"):
         records = Annotation(source.documents, source.actors, source.events).records()
         label = f"{getattr(source, 'name', 'dataset')} {getattr(source, 'version', '')}".strip()
-    elif isinstance(source, str | os.PathLike):
-        records, label = _read_files(source), os.fspath(source)
+    elif _is_paths(source):
+        paths = [source] if isinstance(source, str | os.PathLike) else list(source)
+        records = [r for path in paths for r in _read_files(path)]
+        label = ", ".join(os.fspath(path) for path in paths)
+        source = paths
     else:
         records = [
             r.model_dump(mode="json", exclude_none=True) if _is_model(r) else r for r in source
         ]
         label = side
-    report = validate(source if isinstance(source, str | os.PathLike) else records)
+    report = validate(source if _is_paths(source) else records)
     if not report.valid:
         raise ScoringInputError(side, report)
     return Annotation.of(records, label)
+
+
+def _is_paths(value: object) -> bool:
+    """A path, or a non-empty list or tuple of paths (files or folders)."""
+    if isinstance(value, str | os.PathLike):
+        return True
+    return (
+        isinstance(value, list | tuple)
+        and bool(value)
+        and all(isinstance(v, str | os.PathLike) for v in value)
+    )
 
 
 def _is_model(value: object) -> bool:

@@ -131,6 +131,7 @@ def write_data_files(source: Source, folder: Path) -> list[dict[str, Any]]:
         table = records_to_table(record_type, records, extra, version=version)
         write_parquet(table, folder / f"{name}.parquet")
         entries.append(_file_entry(folder, f"{name}.parquet", len(records)))
+    entries += write_configurations(source, folder, extra)
     rows = flat_rows(source.events, source.actors)
     (folder / "events_flat.csv").write_text(flat_csv(rows), encoding="utf-8")
     entries.append(_file_entry(folder, "events_flat.csv", len(rows)))
@@ -147,6 +148,33 @@ def write_data_files(source: Source, folder: Path) -> list[dict[str, Any]]:
     label = f"{source.name} {source.version}: one row per event (newsevents events_flat)"
     (folder / "events_flat.dta").write_bytes(flat_stata(rows, label))
     entries.append(_file_entry(folder, "events_flat.dta", len(rows)))
+    return entries
+
+
+def write_configurations(
+    source: Source, folder: Path, extra: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Write each configuration's tables as ``<name>-<table>.jsonl`` and ``.parquet``.
+
+    The prefix keeps them apart from the main tables, which readers of a dataset folder take
+    by name (``events.parquet``): validating the folder validates the main records only.
+    """
+    entries = []
+    for configuration in source.configurations:
+        tables = {
+            "documents": ("document", [canonical(d) for d in configuration.documents]),
+            "actors": ("actor", [canonical(a) for a in configuration.actors]),
+            "events": ("event", [canonical(e) for e in configuration.events]),
+        }
+        metadata = {**extra, "configuration": configuration.name}
+        for table, (record_type, records) in tables.items():
+            stem = f"{configuration.name}-{table}"
+            (folder / f"{stem}.jsonl").write_text(jsonl_text(records), encoding="utf-8")
+            entries.append(_file_entry(folder, f"{stem}.jsonl", len(records)))
+            version = source.document.schema_version
+            parquet = records_to_table(record_type, records, metadata, version=version)
+            write_parquet(parquet, folder / f"{stem}.parquet")
+            entries.append(_file_entry(folder, f"{stem}.parquet", len(records)))
     return entries
 
 

@@ -85,9 +85,39 @@ def replace_counts_block(document: str, source: Source) -> str:
     return document[:start] + counts_block(source) + document[end + len(COUNTS_END) :]
 
 
+def configurations_markdown(source: Source) -> str:
+    """The configurations section: each other annotation, and the agreement of the second
+    with the first as the scorer measures it (empty when the source has none)."""
+    if not source.configurations:
+        return ""
+    lines = ["## Configurations and agreement", ""]
+    for configuration in source.configurations:
+        files = f"`{configuration.name}-{{documents,actors,events}}.{{jsonl,parquet}}`"
+        lines.append(f"- `{configuration.name}`: {configuration.description} ({files})")
+    if len(source.configurations) >= 2:
+        from newsevents.scoring.annotation import Annotation
+        from newsevents.scoring.scorecard import score
+        from newsevents.scoring.text import agreement_markdown
+
+        first, second = source.configurations[:2]
+        card = score(
+            Annotation(first.documents, first.actors, first.events, first.name),
+            Annotation(second.documents, second.actors, second.events, second.name),
+        )
+        lines += [
+            "",
+            f"Agreement of `{second.name}` with `{first.name}` (`newsevents score`; "
+            "docs/scoring.md explains every figure):",
+            "",
+            agreement_markdown(card),
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def _front_matter(source: Source) -> str:
     configs = [("events", "events.parquet", True)]
     configs += [(t, f"{t}.parquet", False) for t in ("actors", "documents", "events_flat")]
+    configs += [(c.name, f"{c.name}-events.parquet", False) for c in source.configurations]
     lines = [
         "---",
         "license: cc-by-4.0",
@@ -127,7 +157,7 @@ newsevents repository; the annotation guidelines are `docs/codebook.md`.
 ## Counts
 
 {counts_markdown(source)}
-## Files
+{configurations_markdown(source)}## Files
 
 Every file's sha256, size and record count are in `manifest.json`; `newsevents.load_dataset()`
 checks them on load.

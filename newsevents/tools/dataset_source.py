@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,19 @@ class Source:
     released: str
     guideline_version: str
     document: Document
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    configurations: tuple[Configuration, ...] = ()
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """Another annotation of the same text, published beside the main records as its own
+    configuration: a hand-written JSON Lines file shipped unchanged, or another source."""
+
+    name: str
+    description: str
+    documents: tuple[Document, ...]
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
 
@@ -161,7 +174,26 @@ def load_source(path: Path) -> Source:
         events=tuple(e for e in parsed_events if isinstance(e, Alert | Deployment | Statement)),
     )
     check_references(source)
-    return source
+    configurations = tuple(_configuration(c, path.parent) for c in raw.get("configurations", []))
+    return replace(source, configurations=configurations) if configurations else source
+
+
+def _configuration(raw: dict[str, Any], folder: Path) -> Configuration:
+    """Read one configuration: ``file`` is a JSON Lines file of records or another source."""
+    path = folder / raw["file"]
+    documents: tuple[Document, ...]
+    if path.suffix in (".yaml", ".yml"):
+        other = load_source(path)
+        documents, actors, events = (other.document,), other.actors, other.events
+    else:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        parsed = [RECORD_ADAPTER.validate_json(line) for line in lines if line.strip()]
+        documents = tuple(r for r in parsed if isinstance(r, Document))
+        actors = tuple(r for r in parsed if isinstance(r, Actor))
+        events = tuple(r for r in parsed if isinstance(r, Alert | Deployment | Statement))
+        if len(documents) + len(actors) + len(events) != len(parsed):
+            raise SourceError(f"{path}: only documents, actors, alerts, deployments, statements")
+    return Configuration(raw["name"], raw["description"], documents, actors, events)
 
 
 def iter_spans(value: Any) -> list[EvidenceSpan]:

@@ -64,6 +64,20 @@ def test_the_adjudicated_source_builds_into_a_valid_version_folder(tmp_path: Pat
     out = tmp_path / "military-posture-2022"
     manifest = build(DATASET / "source" / "adjudicated-1.1.0.yaml", out)
     assert (manifest["version"], manifest["schema_version"]) == ("1.1.0", "1.1.0")
-    report = newsevents.validate(out / "1.1.0")
+    folder = out / "1.1.0"
+    report = newsevents.validate(folder)
     assert report.valid
-    assert report.records == 41
+    assert report.records == 41  # the main records only: configurations are read apart
+    paths = {entry["path"] for entry in manifest["files"]}
+    for name in ("annotator-1", "annotator-2"):
+        tables = [folder / f"{name}-{t}.jsonl" for t in ("documents", "actors", "events")]
+        assert {p.name for p in tables} <= paths
+        assert newsevents.validate(tables).valid
+    second = read_annotation(
+        [folder / f"annotator-2-{t}.jsonl" for t in ("documents", "actors", "events")], "a2"
+    )
+    source = read_annotation(DATASET / "source" / "annotator-2.jsonl", "source")
+    assert second.records() == source.records()
+    card = (folder / "README.md").read_text(encoding="utf-8")
+    assert "- config_name: annotator-2" in card
+    assert "Agreement of `annotator-2` with `annotator-1`" in card
