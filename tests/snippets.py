@@ -109,6 +109,7 @@ def shown_prints(code: str) -> list[str]:
 
 FIXTURES = {
     "examples": "examples",
+    "datasets": "datasets",
     "events.jsonl": "datasets/military-posture-2022/1.0.0/events.jsonl",
     "actors.jsonl": "datasets/military-posture-2022/1.0.0/actors.jsonl",
     "documents.jsonl": "datasets/military-posture-2022/1.0.0/documents.jsonl",
@@ -116,7 +117,8 @@ FIXTURES = {
     "annotations/actors.jsonl": "datasets/military-posture-2022/1.0.0/actors.jsonl",
 }
 """What the folder a file's snippets run in holds (name: source in the repository): the
-example file with typical mistakes, and the shipped dataset's tables as a reader's own files."""
+example files, the shipped datasets' folders, and the reference dataset's tables as a reader's
+own files."""
 
 
 def prepare(folder: Path, found: list[Snippet]) -> None:
