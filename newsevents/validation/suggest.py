@@ -32,7 +32,9 @@ _CLOSE = 0.8
 """How alike (difflib ratio) a misspelt name must be to a known one to be a candidate."""
 
 
-def suggest(code: str, path: Path, record: Mapping[str, Any]) -> Suggestion | None:
+def suggest(
+    code: str, path: Path, record: Mapping[str, Any], error: ValidationError | None = None
+) -> Suggestion | None:
     """Return the one edit of ``record`` that fixes issue ``code`` at ``path``, or None.
 
     Parameters
@@ -44,6 +46,9 @@ def suggest(code: str, path: Path, record: Mapping[str, Any]) -> Suggestion | No
         Where the issue is in the record, as JSON Pointer parts.
     record
         The record as read.
+    error
+        The models' error for ``record``, when the caller has it (saves validating the
+        record once more).
 
     Returns
     -------
@@ -63,7 +68,7 @@ def suggest(code: str, path: Path, record: Mapping[str, Any]) -> Suggestion | No
     candidates = list(dict.fromkeys(lookup(path, record)))
     if not candidates:
         return None
-    before = _structure_issues(record)
+    before = _structure_issues(record) if error is None else _classified(error, record)
     if before is None:
         return None
     fixes = [c for c in candidates if _fixes(c, (code, pointer(path)), record, before)]
@@ -133,21 +138,27 @@ def _under(at: str, scope: str) -> bool:
 
 def _structure_issues(record: Mapping[str, Any]) -> frozenset[tuple[str, str]] | None:
     """The (code, pointer) of every structure issue of ``record`` by the current models."""
-    # Imported here: the structure check calls suggest(), and this reuses its classification.
     from newsevents import parse_record
-    from newsevents.validation.checks.structure import classify, record_path
 
     try:
         parse_record(dict(record))
     except ValidationError as error:
-        found = set()
-        for detail in error.errors(include_url=False):
-            code, where, _ = classify(detail, record_path(detail["loc"], record))
-            found.add((code, pointer(where)))
-        return frozenset(found)
+        return _classified(error, record)
     except (TypeError, ValueError, RecursionError):
         return None
     return frozenset()
+
+
+def _classified(error: ValidationError, record: Mapping[str, Any]) -> frozenset[tuple[str, str]]:
+    """The (code, pointer) of each of the models' errors, as the structure check reports them."""
+    # Imported here: the structure check calls suggest(), and this reuses its classification.
+    from newsevents.validation.checks.structure import classify, record_path
+
+    found = set()
+    for detail in error.errors(include_url=False):
+        code, where, _ = classify(detail, record_path(detail["loc"], record))
+        found.add((code, pointer(where)))
+    return frozenset(found)
 
 
 def _value_at(record: Mapping[str, Any], path: Path) -> Any:

@@ -70,7 +70,7 @@ def structure_issues(
             continue
         if newer_minor and code == "NE303":
             continue
-        fix = suggest(code, where, record)
+        fix = suggest(code, where, record, error)
         yield new_issue(code, context.place.location(at), context.record_id, fix, **message_context)
 
 
