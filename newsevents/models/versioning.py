@@ -31,7 +31,8 @@ def newer_features(model: BaseModel, declared: str, loc: Loc = ()) -> Iterator[V
     for name, added, relaxed, values, nested in _plan(type(model), declared):
         value = getattr(model, name)
         here = (*loc, name)
-        if added is not None and value is not None and name in model.model_fields_set:
+        # Given at all, even as null, a later field is one the older schema does not know.
+        if added is not None and name in model.model_fields_set:
             context = {"feature": f"field {name}", "since": added, "declared": declared}
             yield Violation("NE205", here, context, value)
             continue

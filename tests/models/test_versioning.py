@@ -77,10 +77,11 @@ def _alert() -> dict[str, Any]:
         ({"event_type": "general"}, ("event", "general", "event_type")),
         ({"factuality_holder": "actor-austin"}, ("event", "alert", "factuality", "holder")),
         ({"method": "imported"}, ("event", "alert", "provenance", "method")),
+        ({"factuality_holder": None}, ("event", "alert", "factuality", "holder")),
     ],
 )
 def test_a_1_0_0_record_using_a_1_1_0_feature_is_ne205_there(
-    change: dict[str, str], loc: tuple[str, ...]
+    change: dict[str, str | None], loc: tuple[str, ...]
 ) -> None:
     alert = _alert()
     if "event_type" in change:
