@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsevents.cli import main
-from newsevents.scoring import align, read_annotation
-from newsevents.view.compare import render_comparison_html
+from newsevents.scoring import Annotation, align, read_annotation
+from newsevents.testing import datasets_strategy
+from newsevents.view.compare import compare_page, render_comparison_html
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +106,24 @@ def test_comparison_in_the_terminal_lists_marks_and_disagreements(
     assert "[deployment] missed ev-dep-06" in out
     assert "[deployment] spurious sys-dep-99" in out
     assert "certainty: gold certain, system probable" in out
+
+
+@settings(max_examples=25)
+@given(datasets_strategy(max_documents=2, max_actors=3, max_events=5), st.data())
+def test_every_aligned_event_is_shown_once_with_the_scorers_mark(dataset: Any, data: Any) -> None:
+    gold = Annotation.of(dataset.records())
+    events = st.sampled_from(gold.events)
+    kept = data.draw(st.lists(events, unique_by=lambda e: e.id)) if gold.events else []
+    system = Annotation(gold.documents, gold.actors, tuple(kept))
+    alignment = align(gold, system)
+    page = compare_page(gold, system, alignment)
+    shown = [(entry.event.id, entry.mark) for entry in page.events]
+    expected = [(p.gold_id, "matched") for p in alignment.pairs]
+    expected += [(m.event_id, "missed") for m in alignment.missed]
+    expected += [(s.event_id, "spurious") for s in alignment.spurious]
+    assert sorted(shown) == sorted(expected)
+    for document in page.documents:
+        if document.pieces is not None:
+            covered = {span.id for piece in document.pieces for span in piece.spans}
+            spans = [*document.own_spans, *(s for entry in document.events for s in entry.spans)]
+            assert covered == {span.id for span in spans}
