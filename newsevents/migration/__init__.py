@@ -22,6 +22,7 @@ from newsevents.codes import Severity, spec
 from newsevents.migration.files import read_records, write_records
 from newsevents.migration.steps import STEPS, Change, Refused, chain, pointer
 from newsevents.models.versioning import validator_for
+from newsevents.validation.hints import HINTS
 from newsevents.validation.issue import InputFile, Issue, IssueLocation, Report
 from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION
 
@@ -116,7 +117,8 @@ def _issue(change: Change, where: IssueLocation, record_id: str | None) -> Issue
     check = spec(change.code)
     location = IssueLocation(where.file, where.record, where.line, None, change.pointer)
     message = check.render(**change.context)
-    return Issue(change.code, check.severity, message, location, record_id)
+    hint = HINTS.get(change.code)
+    return Issue(change.code, check.severity, message, location, record_id, hint)
 
 
 def _report(issues: list[Issue], records: int, files: tuple[InputFile, ...]) -> Report:

@@ -19,6 +19,8 @@ HINTS: dict[str, str] = {
     "NE203": "Fields added after the newest version this library knows are not checked; "
     "upgrade newsevents to check them.",
     "NE204": 'Write the version as three numbers, such as "1.0.0".',
+    "NE205": "Declare the version that has the field (schema_version 1.1.0), or leave it out; "
+    "newsevents migrate --to 1.1.0 rewrites a file's records.",
     "NE301": "Add the field; `newsevents schema --record-type event` (or actor, document) "
     "lists the required fields.",
     "NE302": "Use the JSON type the schema gives: CAMEO codes and ids are strings, counts "
@@ -51,6 +53,8 @@ HINTS: dict[str, str] = {
     "NE413": "Check the element against the CAMEO actor codebook (chapter 3).",
     "NE414": "PLOVER's general contexts are listed in docs/codebook.md; special contexts "
     "(future, hypothetical, negation) come from the factuality fields.",
+    "NE415": "Give the general event a CAMEO code (or a PLOVER or ACLED coding): its codes "
+    "say what kind of event it is.",
     "NE501": "Give every document, actor and event its own id.",
     "NE502": "Add the actor record, or fix the actor_id.",
     "NE503": "Add the document record (or pass it with --documents), or fix document_id.",
@@ -59,6 +63,9 @@ HINTS: dict[str, str] = {
     "NE506": "A report chain must end: break the cycle.",
     "NE507": "Reported events are usually annotated in the statement's own document.",
     "NE508": "List each id, or each actor in a role, once.",
+    "NE509": "Remove the span, or give the document its text and sha256 so spans can point "
+    "into it.",
+    "NE510": "List in member_of only the other actors this one belongs to or speaks for.",
     "NE601": "Offsets count Unicode code points of the document text, end exclusive.",
     "NE602": "A span selects at least one code point: end > start.",
     "NE603": "start is the first selected code point, end the one just past the last.",
@@ -88,10 +95,17 @@ HINTS: dict[str, str] = {
     "NE717": "Give country_code for a location of kind country.",
     "NE718": "A direct quotation has a quote span; reported speech has none.",
     "NE719": "Give source_language for a translated document.",
+    "NE720": "Give the text with its sha256 (newsevents.text_sha256), or neither for a "
+    "document known only by its source.",
+    "NE721": "Give the document's url or title so it can be found.",
+    "NE722": "Remove source_language, or set is_translation to true if it is a translation.",
     "NE801": "Mark the trigger word, or add an evidence span.",
     "NE802": "Add a CAMEO coding so the event can be compared with GDELT and ICEWS.",
     "NE803": 'Add the span with the hedged number, such as "some 8,500 troops".',
     "NE804": "Name the actors in participants.",
     "NE805": "Check the value; if it is right, nothing needs to change.",
     "NE806": "Raise --max-issues to list more, or use --select to focus on one code.",
+    "NE902": "Keep the record at 1.1.0, or remove what 1.0.0 cannot hold before migrating down.",
+    "NE903": "Fix the record under its own version first (newsevents validate), then migrate.",
+    "NE904": "Give the record a published schema_version (newsevents schema --help lists them).",
 }
