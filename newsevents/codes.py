@@ -537,7 +537,7 @@ _SPECS: tuple[CheckSpec, ...] = (
         "there is no text for it to select.",
         "document {document} has no text for this span to point into",
     ),
-     CheckSpec(
+    CheckSpec(
         "NE510",
         "actor-member-of-itself",
         ERROR,
@@ -545,7 +545,7 @@ _SPECS: tuple[CheckSpec, ...] = (
         "An actor lists itself in member_of (schema 1.1.0).",
         "actor {found} is listed as a member of itself",
     ),
-     # 6xx anchoring
+    # 6xx anchoring
     CheckSpec(
         "NE601",
         "span-out-of-bounds",
@@ -781,7 +781,7 @@ _SPECS: tuple[CheckSpec, ...] = (
         "which document it is.",
         "a document without text needs a url or a title",
     ),
-     CheckSpec(
+    CheckSpec(
         "NE722",
         "source-language-without-translation",
         ERROR,
