@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -322,10 +323,15 @@ def _timestamp(row: SourceRow, date: dt.date) -> str:
 def read_acled_rows(
     path: str | Path, conversion: Conversion, only: Iterable[str] | None = None
 ) -> Iterator[tuple[SourceRow, Record]]:
-    """Yield (source row, record) for each record of an ACLED CSV export."""
+    """Yield (source row, record) for each record of an ACLED CSV export, or of an API
+    response saved as JSON (``{"data": [...]}`` or a list of rows)."""
     path = Path(path)
     display = str(path)
     mapper = AcledMapper(conversion, only)
+    if path.suffix.lower() == ".json":
+        yield from _json_rows(path, conversion, mapper)
+        mapper.finish(display)
+        return
     header: list[str] | None = None
     row_index = 0
     try:
@@ -400,6 +406,42 @@ def read_acled_rows(
         conversion.report("NE101", None, file=display, path=display, reason=str(error))
         conversion.unreadable = True
     mapper.finish(display)
+
+
+def _json_rows(
+    path: Path, conversion: Conversion, mapper: AcledMapper
+) -> Iterator[tuple[SourceRow, Record]]:
+    """The rows of an ACLED API response: each value as text, as the CSV export has it."""
+    display = str(path)
+    try:
+        value = json.loads(path.read_bytes().decode("utf-8").lstrip("\ufeff"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        conversion.report("NE103", None, file=display, line="?", column="?", reason=str(error))
+        conversion.unreadable = True
+        return
+    rows = value.get("data") if isinstance(value, dict) else value
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        conversion.report(
+            "NE001",
+            None,
+            file=display,
+            source="ACLED",
+            columns="?",
+            row=short(str(value)[:200], 200),
+        )
+        conversion.unreadable = True
+        return
+    for index, given in enumerate(rows):
+        conversion.read += 1
+        values = {k: "" if v is None else str(v).strip() for k, v in given.items()}
+        row = SourceRow(display, index, 0, values)
+        if "event_id_cnty" not in values and "data_id" not in values:
+            conversion.report("NE004", row, "/event_id_cnty", field="event_id_cnty")
+            conversion.skipped["source-value-missing"] += 1
+            continue
+        for record in mapper.records(row):
+            conversion.records[record["record_type"]] += 1
+            yield row, record
 
 
 def read_acled(

@@ -87,7 +87,7 @@ class Conversion:
         if row is None:
             location = IssueLocation(file=str(context.pop("file", "")) or None, pointer=pointer)
         else:
-            location = IssueLocation(row.file, row.row, row.line, None, pointer)
+            location = IssueLocation(row.file, row.row, row.line or None, None, pointer)
         self.add(new_issue(code, location, None, **context))
 
     @property
@@ -222,3 +222,15 @@ class NotKept:
         self.counts.clear()
         self.first.clear()
         self.reasons.clear()
+
+    def count_record(
+        self, record: dict[str, Any], held: frozenset[str], place: SourceRow | None
+    ) -> None:
+        """Count the top-level fields of ``record`` (an event written out) that the target
+        does not hold, and the participants and places beyond the ones it holds."""
+        for key, value in record.items():
+            if key not in held and value not in (None, "", [], {}):
+                self.add("/" + key, place, f"a {self.target} record has no place for it")
+        locations = record.get("locations") or []
+        if len(locations) > 1 and "locations" in held:
+            self.add("/locations", place, f"a {self.target} record holds one place")

@@ -110,6 +110,28 @@ NOT_KEPT: dict[str, str] = {
 }
 """Columns with no place in the schema, and why; their non-empty values are counted (NE013)."""
 
+WRITTEN = frozenset(
+    {
+        "record_type",
+        "event_type",
+        "schema_version",
+        "id",
+        "document_id",
+        "cameo",
+        "participants",
+        "time",
+        "locations",
+        "provenance",
+        "factuality",
+        "force",
+        "status",
+        "speech",
+        "summary",
+    }
+)
+"""Event fields a GDELT row holds, or derives again when read back; the others are counted
+as not kept (NE013), and so are the derived ones when they say more than what is derived."""
+
 _GEO_KIND = {"1": "country", "2": "admin_area", "3": "place", "4": "place", "5": "admin_area"}
 
 
@@ -586,14 +608,24 @@ class GdeltWriter:
             self._event(record, place)
 
     def _event(self, event: Record, place: SourceRow | None) -> None:
-        cameo = event.get("cameo")
-        if not isinstance(cameo, dict):
-            self.not_kept.add(
-                "/cameo",
-                place,
-                "a GDELT row needs a CAMEO event code, so events without one are not written",
-            )
+        if not isinstance(event.get("cameo"), dict):
+            reason = "a GDELT row needs a CAMEO event code: events without one are not written"
+            self.not_kept.add("/cameo", place, reason)
             return
+        if not (event.get("time") or {}).get("date"):
+            reason = "a GDELT row needs a date (SQLDATE): events without one are not written"
+            self.not_kept.add("/time", place, reason)
+            return
+        self.not_kept.count_record(event, WRITTEN, place)
+        for name, reason in _more_than_derived(event):
+            self.not_kept.add(name, place, reason)
+        extra = [
+            p
+            for p in event.get("participants", ())
+            if p.get("role") not in ("source", "speaker", "target", "addressee")
+        ]
+        if extra or len(event.get("participants", ())) - len(extra) > 2:
+            self.not_kept.add("/participants", place, "a GDELT row holds Actor1 and Actor2 only")
         self.stream.write("\t".join(self.row(event)) + "\n")
         self.conversion.records["gdelt row"] += 1
 
@@ -609,8 +641,8 @@ class GdeltWriter:
         time = event.get("time") or {}
         if time.get("date"):
             date = dt.date.fromisoformat(time["date"])
-            values["SQLDATE"] = date.strftime("%Y%m%d")
-            values["MonthYear"] = date.strftime("%Y%m")
+            values["SQLDATE"] = f"{date.year:04d}{date.month:02d}{date.day:02d}"
+            values["MonthYear"] = f"{date.year:04d}{date.month:02d}"
             values["Year"] = str(date.year)
             fraction = date.year + ((date.month - 1) * 30 + date.day) / 365
             values["FractionDate"] = f"{fraction:.4f}"
@@ -634,7 +666,7 @@ class GdeltWriter:
         if annotated:
             stamp = dt.datetime.fromisoformat(annotated.replace("Z", "+00:00"))
             stamp = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
-            values["DATEADDED"] = stamp.strftime("%Y%m%d%H%M%S")
+            values["DATEADDED"] = f"{stamp.year:04d}" + stamp.strftime("%m%d%H%M%S")
         document = self.documents.get(event.get("document_id", ""), {})
         values["SOURCEURL"] = document.get("url") or document.get("title") or ""
         return [_clean(values[c]) for c in COLUMNS_2]
@@ -642,6 +674,27 @@ class GdeltWriter:
     def finish(self, file: str) -> None:
         """Report what was not written (NE013)."""
         self.not_kept.flush(self.conversion, file)
+
+
+_DERIVED_FACTUALITY = {"polarity": "positive", "modality": "asserted", "tense": "unspecified"}
+
+
+def _more_than_derived(event: Record) -> Iterator[tuple[str, str]]:
+    """The derived fields of ``event`` that say more than a GDELT row gives back."""
+    factuality = {k: v for k, v in (event.get("factuality") or {}).items()}
+    if factuality.get("certainty") == "certain":
+        del factuality["certainty"]
+    if factuality.get("genericity") == "specific":
+        del factuality["genericity"]
+    if factuality != _DERIVED_FACTUALITY:
+        yield "/factuality", "GDELT has no polarity, modality or tense: read back as asserted"
+    if set(event.get("force") or {}) - {"description", "actor_id"}:
+        yield "/force", "a GDELT row names Actor1, not a force's size, units or base"
+    if event.get("status") not in (None, "unknown"):
+        yield "/status", "GDELT has no deployment status: read back as unknown"
+    dataset = str(source_record(event).get("dataset", ""))
+    if event.get("summary") and not dataset.startswith("GDELT"):
+        yield "/summary", "a statement's summary is derived from Actor1 and the code"
 
 
 def _actor_columns(number: int, actor: Record) -> dict[str, str]:

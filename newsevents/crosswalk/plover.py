@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+import orjson
+
 from newsevents.codebooks import PLOVER_TYPES, plover_modes
 from newsevents.crosswalk.common import (
     Conversion,
@@ -23,6 +25,7 @@ from newsevents.crosswalk.common import (
     Skip,
     SourceRow,
     identifier,
+    open_text_lines,
     short,
 )
 from newsevents.crosswalk.event_types import for_plover
@@ -56,31 +59,43 @@ NOT_KEPT: dict[str, str] = {
 }
 
 
+_NOT_UTF8 = object()
+"""Stands for a JSON Lines line that is not UTF-8 (reported as NE102 at its line)."""
+
+
 def _records_of(path: Path) -> Iterator[tuple[int, int, Any]]:
-    """Yield (0-based record index, 1-based line, value) of a JSON, JSON Lines or GSR file."""
-    text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
-    stripped = text.strip()
+    """Yield (0-based record index, 1-based line, value) of a JSON, JSON Lines or GSR file.
+
+    JSON Lines is read line by line (memory stays flat); a JSON document, or the gold-standard
+    file's objects one after another, is parsed whole.
+    """
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         index = 0
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                yield index, number, _loads(line)
-                index += 1
+        for number, line in open_text_lines(path):
+            if line is not None and not line.strip():
+                continue
+            yield index, number, _NOT_UTF8 if line is None else _loads(line)
+            index += 1
         return
+    text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
+    stripped = text.strip()
     if not stripped.startswith("["):
         stripped = "[" + stripped.rstrip().rstrip(",") + "]"
     cleaned = _TRAILING_COMMA.sub(lambda m: m.group(1) or m.group(2), stripped)
     values = json.loads(cleaned)
     starts = [m.start() for m in re.finditer(r"^\{|(?<=\[)\{|(?<=},)\s*\{", text, re.M)]
+    line_number, position = 1, 0
     for index, value in enumerate(values):
-        line_number = text.count("\n", 0, starts[index]) + 1 if index < len(starts) else 0
-        yield index, line_number, value
+        if index < len(starts):
+            line_number += text.count("\n", position, starts[index])
+            position = starts[index]
+        yield index, line_number if index < len(starts) else 0, value
 
 
 def _loads(line: str) -> Any:
     try:
-        return json.loads(line)
-    except json.JSONDecodeError as error:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError as error:
         return error
 
 
@@ -246,15 +261,10 @@ class PloverMapper:
         for index, actor in enumerate(given if isinstance(given, list) else []):
             if not isinstance(actor, dict):
                 continue
-            name = str(
-                actor.get("actor_text")
-                or actor.get("actorText")
-                or actor.get("text")
-                or actor.get("identifier_text")
-                or ""
-            ).strip()
-            code = str(actor.get("code") or actor.get("country") or "").strip().upper()
-            sector = str(actor.get("sector") or actor.get("code_1") or "").strip().upper()
+            name = _first(actor, _ACTOR_NAME_KEYS)
+            code = _first(actor, ("code", "country_code", "country")).upper()
+            sector = _first(actor, ("sector", "sector_code", "code_1")).upper()
+            wikidata = _first(actor, ("identifier_id", "wikidata_id"))
             if code in ("---", "") or not CAMEO_ACTOR_CODE.match(code):
                 if code not in ("---", ""):
                     self.conversion.report(
@@ -271,6 +281,8 @@ class PloverMapper:
                 continue
             actor_id, record = self.seen.actor("plover", code or None, (name or code)[:500])
             if record is not None:
+                if _WIKIDATA.match(wikidata):
+                    record["wikidata_id"] = wikidata
                 out.append(record)
             found.append(actor_id)
         return found
@@ -278,6 +290,21 @@ class PloverMapper:
     def finish(self, file: str) -> None:
         """Report the values not kept in this file (NE013)."""
         self.not_kept.flush(self.conversion, file)
+
+
+_ACTOR_NAME_KEYS = ("actor_text", "actorText", "raw_text", "text", "identifier_text", "entity_name")
+"""Where an actor object gives its name: v0.8's table (actor_text), v0.5b1 (actorText), the
+v0.8 manual's example block (raw_text, entity_name) and NGEC's attributes (text)."""
+_WIKIDATA = re.compile(r"^Q[1-9][0-9]{0,11}$")
+
+
+def _first(actor: dict[str, Any], keys: tuple[str, ...]) -> str:
+    """The first non-empty of ``keys`` in an actor object, as stripped text."""
+    for key in keys:
+        value = actor.get(key)
+        if value not in (None, ""):
+            return str(value).strip()
+    return ""
 
 
 def _as_list(value: Any) -> list[str]:
@@ -319,6 +346,10 @@ def read_plover_rows(
         for index, line, value in items:
             conversion.read += 1
             row = SourceRow(display, index, line, value if isinstance(value, dict) else {})
+            if value is _NOT_UTF8:
+                conversion.report("NE102", row, "", offset="?")
+                conversion.skipped["not-utf8"] += 1
+                continue
             if isinstance(value, json.JSONDecodeError):
                 conversion.report("NE103", row, "", line=line, column=value.colno, reason=value.msg)
                 conversion.skipped["invalid-json"] += 1

@@ -39,7 +39,7 @@ def actor_roles(code: str) -> list[str]:
     """The role elements of a CAMEO actor code (GOV, MIL, ...), after its country if any."""
     roles = cameo_actor_elements()
     elements = actor_elements(code)
-    if is_country_code(elements[0]):
+    if elements and is_country_code(elements[0]):
         elements = elements[1:]
     return [e for e in elements if e in roles]
 
@@ -170,7 +170,7 @@ def event_record(
     if source:
         role = "speaker" if event_type == "statement" else "source"
         participants.append({"actor_id": source, "role": role})
-    if target and target != source:
+    if target:
         participants.append({"actor_id": target, "role": "target"})
     for role, ids in zip(("source_associate", "target_associate"), associates, strict=True):
         participants.extend({"actor_id": a, "role": role} for a in ids)

@@ -4,6 +4,7 @@ round-tripped, and every problem coded at its row."""
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from typing import Any
 
@@ -187,3 +188,13 @@ def test_acled_round_trip_keeps_every_column_the_schema_holds(tmp_path: Path) ->
     for old, new in pairs:
         kept = {c for c in COLUMNS if c not in LOST_IN_ROUND_TRIP}
         assert {c: (old[c], new[c]) for c in kept if old[c] != new[c]} == {}
+
+
+def test_an_api_response_saved_as_json_reads_like_the_csv(tmp_path: Path) -> None:
+    path = tmp_path / "acled.json"
+    rows = [{**row, "fatalities": 0, "latitude": float(row["latitude"])} for row in ROWS]
+    path.write_text(json.dumps({"status": 200, "data": rows}), encoding="utf-8")
+    records, conversion = _convert(path)
+    csv_records, _ = _convert(write_rows(tmp_path / "acled.csv", ROWS))
+    assert conversion.converted == 2
+    assert records["acled-XYZ1001"]["locations"] == csv_records["acled-XYZ1001"]["locations"]

@@ -152,3 +152,35 @@ def test_plover_round_trip_keeps_every_field_the_schema_holds(tmp_path: Path) ->
     (back,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     # source's sector is kept in the CAMEO actor code and written back as code + sector.
     assert back == {**V08, "recipient": []}
+
+
+def test_the_v08_manual_actor_keys_are_read_and_a_wikidata_id_survives(tmp_path: Path) -> None:
+    record = {
+        **V08,
+        "id": "v08-2",
+        "mode": [],
+        "context": [],
+        "source": [
+            {
+                "raw_text": "Example Actor",
+                "country_code": "USA",
+                "sector_code": "GOV",
+                "wikidata_id": "Q42",
+            }
+        ],
+    }
+    path = tmp_path / "manual.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    records, _ = _convert(path)
+    actor = records[records["v08-2"]["participants"][0]["actor_id"]]
+    assert (actor["name"], actor["cameo_code"], actor["wikidata_id"]) == (
+        "Example Actor",
+        "USAGOV",
+        "Q42",
+    )
+    out = tmp_path / "back.jsonl"
+    write_plover(records.values(), out)
+    back = json.loads(out.read_text("utf-8"))
+    assert back["source"] == [
+        {"actor_text": "Example Actor", "code": "USA", "sector": "GOV", "identifier_id": "Q42"}
+    ]

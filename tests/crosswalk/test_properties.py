@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import tempfile
 from collections import Counter
@@ -15,10 +16,19 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsevents.crosswalk import Conversion, read_acled, read_gdelt, read_plover
+from newsevents.crosswalk import (
+    Conversion,
+    countries,
+    read_acled,
+    read_gdelt,
+    read_plover,
+    write_gdelt,
+)
 from newsevents.crosswalk.acled import COLUMNS, AcledWriter
 from newsevents.crosswalk.gdelt import COLUMNS_2, GdeltWriter
 from newsevents.crosswalk.plover import PloverWriter
+from newsevents.crosswalk.records import participant_of
+from newsevents.testing import Dataset, datasets_strategy
 from newsevents.testing.crosswalk import acled_rows, gdelt_line, gdelt_rows, plover_records
 from newsevents.validation import validate
 from tests.crosswalk.test_acled import LOST_IN_ROUND_TRIP as ACLED_LOST
@@ -27,11 +37,15 @@ from tests.crosswalk.test_gdelt import LOST_IN_ROUND_TRIP as GDELT_LOST
 FEW = settings(max_examples=40)
 
 
+_FOLDER = tempfile.TemporaryDirectory(prefix="newsevents-crosswalk-")
+"""Files the examples write: removed with the folder when the test process ends."""
+_NAMES = itertools.count()
+
+
 def _file(suffix: str, data: bytes) -> Path:
-    handle = tempfile.NamedTemporaryFile(suffix=suffix, delete=False)  # noqa: SIM115
-    with handle:
-        handle.write(data)
-    return Path(handle.name)
+    path = Path(_FOLDER.name) / f"{next(_NAMES)}{suffix}"
+    path.write_bytes(data)
+    return path
 
 
 @FEW
@@ -179,3 +193,51 @@ def test_arbitrary_plover_lines_never_raise_and_every_skipped_record_is_coded(
     list(read_plover(path, conversion=conversion))
     if not conversion.unreadable:
         assert conversion.read == conversion.converted + sum(conversion.skipped.values())
+
+
+@settings(max_examples=15)
+@given(datasets_strategy(max_documents=1, max_actors=3, max_events=3))
+def test_generated_records_survive_gdelt_on_every_field_a_row_holds(dataset: Dataset) -> None:
+    records = dataset.json_records()
+    out = _file(".CSV", b"")
+    written = write_gdelt(records, out, conversion=Conversion(max_issues=None))
+    back = list(read_gdelt(out, conversion=Conversion(max_issues=None)))
+    actors = {r["id"]: r for r in records if r["record_type"] == "actor"}
+    actors_back = {r["id"]: r for r in back if r["record_type"] == "actor"}
+    events = [
+        r
+        for r in records
+        if r["record_type"] == "event" and r.get("cameo") and (r.get("time") or {}).get("date")
+    ]
+    events_back = [r for r in back if r["record_type"] == "event"]
+    assert len(events_back) == len(events)
+    for before, after in zip(events, events_back, strict=True):
+        assert (after["cameo"]["code"], after["cameo"]["root"]) == (
+            before["cameo"]["code"],
+            before["cameo"]["root"],
+        )
+        assert after["time"]["date"] == before["time"]["date"]
+        for roles in (("source", "speaker"), ("target", "addressee")):
+            given = participant_of(before, *roles)
+            found = participant_of(after, *roles)
+            code = actors[given].get("cameo_code") if given else None
+            if code:
+                assert found is not None and actors_back[found]["cameo_code"] == code
+        place = (before.get("locations") or [None])[0]
+        if place and place.get("country_code") in countries.iso3_to_fips():
+            (kept,) = after["locations"]
+            assert kept["country_code"] == place["country_code"]
+            assert (kept.get("latitude"), kept.get("longitude")) == (
+                place.get("latitude"),
+                place.get("longitude"),
+            )
+    # Whatever a row cannot hold is counted, never dropped silently.
+    not_kept = {i.location.pointer for i in written.issues if i.code == "NE013"}
+    if any(e.get("plover") for e in events):
+        assert "/plover" in not_kept
+    if any(e["factuality"]["polarity"] == "negative" for e in events):
+        assert "/factuality" in not_kept
+    skipped = len([r for r in records if r["record_type"] == "event"]) - len(events)
+    assert written.records["gdelt row"] == len(events)
+    if skipped:
+        assert not_kept & {"/cameo", "/time"}
