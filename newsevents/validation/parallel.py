@@ -43,6 +43,8 @@ Mapper = Callable[[Callable[[Task], Done], Sequence[Task]], Iterable[Done]]
 
 MIN_PART_BYTES = 4 << 20
 """The smallest JSON Lines part worth a task of its own."""
+MAX_PART_BYTES = 64 << 20
+"""The largest JSON Lines part: what a worker holds of one (texts, issues) stays small."""
 PARTS_PER_JOB = 4
 _PRELOAD = ["newsevents.validation.parallel"]
 
@@ -276,7 +278,7 @@ def plan(
     if reading.format != "jsonl":
         return [Part(path, display, index)]
     size = _size(reading.path)
-    target = max(part_bytes, -(-size // (jobs * PARTS_PER_JOB)))
+    target = max(part_bytes, min(MAX_PART_BYTES, -(-size // (jobs * PARTS_PER_JOB))))
     starts = [0]
     with reading.path.open("rb") as stream:
         while starts[-1] + target < size:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,27 @@ def test_know_then_a_duplicate_is_described_at_the_known_place(order: list[str])
     assert issue.code == "NE501"
     first = order.index(order[-1])
     assert f"a.jsonl record {first}" in issue.message
+
+
+def test_texts_moved_to_a_temporary_file_are_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With room for no text in memory, every text goes to the temporary file at once, and
+    the spans are still checked against it: the same report, mismatches and causes included."""
+    from newsevents.validation import validate
+    from newsevents.validation.checks import anchoring
+
+    records = list(example_records().values())
+    event = next(r for r in records if r["record_type"] == "event" and "trigger" in r)
+    broken = copy.deepcopy(event)
+    broken["id"] += "-shifted"
+    broken["trigger"]["start"] += 1  # NE604, whose message quotes the document's text
+    broken["trigger"]["end"] += 1
+    reference = validate([*records, broken]).to_dict()
+    monkeypatch.setattr(anchoring, "TEXTS_IN_MEMORY", 0)
+    store = anchoring.DocumentStore()
+    document = anchoring.DocumentText("doc", "Text “quoted”.")
+    list(store.add(document))
+    assert document._spilled is not None and document.text == "Text “quoted”."
+    spilled = validate([*records, broken]).to_dict()
+    spilled.pop("tool"), reference.pop("tool")
+    assert spilled == reference
+    assert "NE604" in reference["summary"]["by_code"]

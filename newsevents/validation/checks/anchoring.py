@@ -9,9 +9,12 @@ read are checked when it arrives; spans of documents never at hand are summarise
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel
 
@@ -31,21 +34,48 @@ if TYPE_CHECKING:
     from newsevents.validation.checks.state import RunState
 
 _MAX_OCCURRENCES = 1000
+TEXTS_IN_MEMORY = 32_000_000
+"""Characters of document text a run holds in memory; older texts go to a temporary file."""
 
 
 class DocumentText:
-    """A document's text, publication date, and (computed on demand) its encoded forms."""
+    """A document's text, publication date, and (computed on demand) its encoded forms.
 
-    __slots__ = ("_utf8", "_utf16", "id", "published", "text")
+    The text may be moved to a temporary file (:meth:`spill`) and is then read back when
+    asked for, so a long run keeps only the recent texts in memory.
+    """
+
+    __slots__ = ("_spilled", "_text", "_utf8", "_utf16", "id", "published")
 
     def __init__(
         self, document_id: str, text: str | None, published: dt.date | None = None
     ) -> None:
         self.id = document_id
-        self.text = text
+        self._text = text
         self.published = published
         self._utf8: bytes | None = None
         self._utf16: bytes | None = None
+        self._spilled: tuple[IO[bytes], int, int] | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The text (read back from the temporary file when it was moved there)."""
+        if self._spilled is None:
+            return self._text
+        file, at, size = self._spilled
+        file.seek(at)
+        return file.read(size).decode("utf-8", "surrogatepass")
+
+    def spill(self, file: IO[bytes]) -> int:
+        """Move the text to the end of ``file``; return the number of characters freed."""
+        if self._text is None:
+            return 0
+        data = self._text.encode("utf-8", "surrogatepass")
+        file.seek(0, os.SEEK_END)
+        self._spilled = (file, file.tell(), len(data))
+        file.write(data)
+        freed, self._text, self._utf8, self._utf16 = len(self._text), None, None, None
+        return freed
 
     def utf8(self) -> bytes:
         """The text's UTF-8 bytes."""
@@ -66,10 +96,13 @@ Work = Callable[[DocumentText], Iterator[Issue]]
 class DocumentStore:
     """The texts at hand, by document id, and the work waiting for documents not yet read."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: int | None = None) -> None:
         self.texts: dict[str, DocumentText] = {}
         self._waiting: dict[str, list[tuple[RecordPlace, Work]]] = {}
         self._unchecked = False
+        self._budget, self._held = TEXTS_IN_MEMORY if budget is None else budget, 0
+        self._in_memory: deque[DocumentText] = deque()
+        self._file: IO[bytes] | None = None
 
     @property
     def at_hand(self) -> bool:
@@ -87,8 +120,20 @@ class DocumentStore:
         if document.id in self.texts:
             return iter(())
         self.texts[document.id] = document
+        self._keep(document)
         waiting = self._waiting.pop(document.id, [])
         return (issue for _, work in waiting for issue in work(document))
+
+    def _keep(self, document: DocumentText) -> None:
+        """Hold ``document``'s text in memory, moving the oldest texts to a temporary file
+        once they pass the budget: only ids and file offsets stay for those."""
+        self._held += len(document._text or "")
+        self._in_memory.append(document)
+        while self._held > self._budget and self._in_memory:
+            if self._file is None:
+                # Removed when the store is collected: it lives as long as the run.
+                self._file = tempfile.TemporaryFile()  # noqa: SIM115
+            self._held -= self._in_memory.popleft().spill(self._file)
 
     def when_available(self, document_id: str, place: RecordPlace, work: Work) -> Iterator[Issue]:
         """Run ``work`` on the document now if it is at hand, else when it is added."""
