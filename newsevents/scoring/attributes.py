@@ -78,6 +78,8 @@ def _size(event: Event, _: Crosswalk) -> Value:
     size = force.size if force is not None else None
     if size is None:
         return None
+    if getattr(size, "portion", None) is not None:  # schema 1.1.0: "most of the 8,500"
+        return (size.portion, "of", size.of)
     return size.value if size.value is not None else (size.low, size.high)
 
 
@@ -93,6 +95,11 @@ def _readiness(event: Event, _: Crosswalk) -> Value:
     if readiness is None:
         return None
     return (readiness.measure, readiness.direction, readiness.before, readiness.after)
+
+
+def _holder(event: Event, crosswalk: Crosswalk) -> Value:
+    holder = getattr(event.factuality, "holder", None)  # schema 1.1.0
+    return crosswalk.actor(holder) if holder is not None else None
 
 
 def _condition(event: Event, crosswalk: Crosswalk) -> Value:
@@ -200,6 +207,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute(
         "factuality.genericity", "nominal", "specific or generic", _attr("factuality.genericity")
     ),
+    Attribute("factuality.holder", "nominal", "whose attitude the modality is (aligned)", _holder),
     Attribute("factuality.condition", "nominal", "the condition's event (aligned)", _condition),
     Attribute("time.date", "nominal", "the event's date", _date),
     Attribute(
@@ -209,7 +217,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         _attr("time.precision"),
         ("day", "week", "month", "year"),
     ),
-    Attribute("force.size", "nominal", "the force's size (value, or low-high)", _size),
+    Attribute("force.size", "nominal", "the force's size: value, low-high, or portion", _size),
     Attribute("force.actor", "nominal", "the force's actor (aligned)", _force_actor),
     Attribute("readiness", "nominal", "measure, direction, notice before and after", _readiness),
     Attribute("purpose.event", "nominal", "the event the purpose is (aligned)", _purpose),

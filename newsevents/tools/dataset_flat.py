@@ -15,10 +15,10 @@ from typing import Any
 import pyarrow as pa
 
 from newsevents.codebooks.acled import acled_disorder_type
-from newsevents.models import Actor, Alert, Deployment, Location, Statement
+from newsevents.models import Actor, Alert, Deployment, GeneralEvent, Location, Statement
 from newsevents.models.time import ACLED_TIME_PRECISION
 
-Event = Alert | Deployment | Statement
+Event = Alert | Deployment | Statement | GeneralEvent
 
 
 @dataclass(frozen=True, slots=True)

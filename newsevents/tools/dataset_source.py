@@ -20,12 +20,12 @@ from pydantic import BaseModel
 
 from newsevents.codebooks import cameo_code, expected_goldstein, expected_quad_class
 from newsevents.models import RECORD_ADAPTER, Actor, Document, EvidenceSpan, text_sha256
-from newsevents.models.events import Alert, Deployment, Statement
+from newsevents.models.events import Alert, Deployment, GeneralEvent, Statement
 
 CONTEXT_WIDTH = 32
 """Code points of text kept before and after each span (as Hypothesis does)."""
 
-Event = Alert | Deployment | Statement
+Event = Alert | Deployment | Statement | GeneralEvent
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def load_source(path: Path) -> Source:
         guideline_version=defaults["provenance"]["guideline_version"],
         document=parsed_document,
         actors=tuple(a for a in parsed_actors if isinstance(a, Actor)),
-        events=tuple(e for e in parsed_events if isinstance(e, Alert | Deployment | Statement)),
+        events=tuple(e for e in parsed_events if isinstance(e, Event)),
     )
     check_references(source)
     configurations = tuple(_configuration(c, path.parent) for c in raw.get("configurations", []))
@@ -190,7 +190,7 @@ def _configuration(raw: dict[str, Any], folder: Path) -> Configuration:
         parsed = [RECORD_ADAPTER.validate_json(line) for line in lines if line.strip()]
         documents = tuple(r for r in parsed if isinstance(r, Document))
         actors = tuple(r for r in parsed if isinstance(r, Actor))
-        events = tuple(r for r in parsed if isinstance(r, Alert | Deployment | Statement))
+        events = tuple(r for r in parsed if isinstance(r, Event))
         if len(documents) + len(actors) + len(events) != len(parsed):
             raise SourceError(f"{path}: only documents, actors, alerts, deployments, statements")
     return Configuration(raw["name"], raw["description"], documents, actors, events)

@@ -31,8 +31,8 @@ def _decisions() -> list[dict[str, str]]:
 
 def _differences(gold: Annotation, system: Annotation) -> set[tuple[str, str]]:
     alignment = align(gold, system)
-    assert not alignment.missed and not alignment.spurious
-    return {(p.gold_id, d.attribute) for p in alignment.pairs for d in p.disagreements}
+    found = {(p.gold_id, d.attribute) for p in alignment.pairs for d in p.disagreements}
+    return found | {(u.event_id, "(event)") for u in (*alignment.missed, *alignment.spurious)}
 
 
 def test_the_adjudicated_records_are_valid(adjudicated: Annotation) -> None:
@@ -56,6 +56,7 @@ def test_confidence_follows_the_documented_rule(adjudicated: Annotation) -> None
     values = {e.id: e.provenance.confidence for e in adjudicated.events}
     assert set(values.values()) == {0.5, 0.7, 0.9}
     assert {k for k, v in values.items() if v == 0.5} == {"ev-dep-05", "ev-stmt-11"}
+    assert values["ev-consult-01"] == 0.7
 
 
 def test_the_adjudicated_source_builds_into_a_valid_version_folder(tmp_path: Path) -> None:
@@ -67,7 +68,7 @@ def test_the_adjudicated_source_builds_into_a_valid_version_folder(tmp_path: Pat
     folder = out / "1.1.0"
     report = newsevents.validate(folder)
     assert report.valid
-    assert report.records == 41  # the main records only: configurations are read apart
+    assert report.records == 42  # the main records only: configurations are read apart
     paths = {entry["path"] for entry in manifest["files"]}
     for name in ("annotator-1", "annotator-2"):
         tables = [folder / f"{name}-{t}.jsonl" for t in ("documents", "actors", "events")]
