@@ -1,5 +1,5 @@
-"""The hooks faster paths use on the reference run: ``Run.problem``, ``documents.at_hand``
-with ``note_unchecked``, and ``ReferenceIndex.know``."""
+"""What worker processes use of the run: ``Run.problem``, ``documents.at_hand``,
+``ReferenceIndex.know``, and the texts moved out of memory."""
 
 from __future__ import annotations
 
@@ -31,31 +31,11 @@ def test_problem_reports_a_reading_problem_where_it_is() -> None:
     assert (issue.location.file, issue.location.record, issue.location.line) == ("a.jsonl", 3, 4)
 
 
-def test_documents_are_at_hand_once_kept_or_noted() -> None:
+def test_documents_are_at_hand_once_kept() -> None:
     store = DocumentStore()
     assert not store.at_hand
-    store.note_unchecked()
-    assert store.at_hand and not store.texts
-    other = DocumentStore()
-    list(other.add(DocumentText("doc-1", "text")))
-    assert other.at_hand
-
-
-def _events_without_their_document() -> list[dict[str, object]]:
-    return [r for r in example_records().values() if r["record_type"] != "document"]
-
-
-def test_a_noted_document_turns_the_unchecked_note_into_unknown_documents() -> None:
-    """With no document at hand, a missing document is NE607 (spans not checked); once a
-    faster path notes one it read, the reference reports NE503 as if it had kept it."""
-    alone = new_run()
-    alone.read_records(_events_without_their_document())
-    assert alone.finish().codes() == {"NE607"}
-    noted = new_run()
-    noted.state.documents.note_unchecked()
-    noted.read_records(_events_without_their_document())
-    codes = noted.finish().codes()
-    assert "NE503" in codes and "NE607" not in codes
+    list(store.add(DocumentText("doc-1", "text")))
+    assert store.at_hand
 
 
 def test_know_registers_the_first_record_only() -> None:

@@ -99,20 +99,14 @@ class DocumentStore:
     def __init__(self, budget: int | None = None) -> None:
         self.texts: dict[str, DocumentText] = {}
         self._waiting: dict[str, list[tuple[RecordPlace, Work]]] = {}
-        self._unchecked = False
         self._budget, self._held = TEXTS_IN_MEMORY if budget is None else budget, 0
         self._in_memory: deque[DocumentText] = deque()
         self._file: IO[bytes] | None = None
 
     @property
     def at_hand(self) -> bool:
-        """Whether any document text was read (kept here, or noted by a faster path)."""
-        return self._unchecked or bool(self.texts)
-
-    def note_unchecked(self) -> None:
-        """Note that a document with text was read without being kept here (a faster path
-        checked what needed it): documents are at hand, as if it had been added."""
-        self._unchecked = True
+        """Whether any document text was read."""
+        return bool(self.texts)
 
     def add(self, document: DocumentText) -> Iterator[Issue]:
         """Keep ``document`` now (the first of an id wins); return the issues of the work

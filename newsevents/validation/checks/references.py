@@ -96,8 +96,8 @@ class ReferenceIndex:
     def know(
         self, kind: str, record_id: str, place: RecordPlace, document_id: str | None = None
     ) -> bool:
-        """Note a record that a faster path vouches for (no duplicate check), unless its id
-        is known already (the first record wins); return whether it was noted."""
+        """Note a record without the duplicate check (a worker's part: the parent decides),
+        unless its id is known already (the first record wins); return whether it was noted."""
         if record_id in self.first[kind]:
             return False
         self.note(kind, record_id, place, document_id)
@@ -172,11 +172,6 @@ class EventDocuments:
         if found is None:
             raise KeyError(event_id)
         return found
-
-    def __setitem__(self, event_id: str, document_id: str) -> None:
-        events = self._index.first["event"]
-        place = events.get(event_id, 0) & _PLACE_MASK
-        events[event_id] = place | self._index._document_number(document_id) << _PLACE_BITS
 
 
 def _q(text: str) -> str:
