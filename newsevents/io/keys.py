@@ -37,7 +37,7 @@ class Repeat:
 def may_repeat_keys(raw: bytes, value: object) -> bool:
     """False when ``raw`` (the JSON text ``value`` was parsed from) cannot hold a repeated
     key; True when it may (then :func:`repeated_keys` decides)."""
-    colons = raw.count(b":") + raw.count(b"\\u003")  # \u003a and \u003A, and a little more
+    colons = raw.count(b":") + raw.count(b"\\u003a") + raw.count(b"\\u003A")
     try:
         written = orjson.dumps(value)
     except TypeError:  # a value orjson cannot write (given by another parser): decide slowly

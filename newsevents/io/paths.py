@@ -151,58 +151,85 @@ def walk(
 
 
 class _Walker:
+    """Walks folders with an explicit stack: nesting of any depth, no Python recursion."""
+
     def __init__(self, wanted: frozenset[str] | None, chooser: Chooser | None) -> None:
         self.wanted = wanted
         self.chooser = chooser
         self.seen: set[tuple[int, int]] = set()
-        self.above: list[tuple[int, int]] = []
 
     def _wanted(self, name: str) -> bool:
         return self.wanted is None or Path(name).suffix.lower() in self.wanted
 
-    def walk(self, folder: Path, relative: PurePosixPath) -> Iterator[Found]:
-        identity = _identity(folder)
-        self.seen.add(identity)
-        self.above.append(identity)
-        try:
-            yield from self._folder(folder, relative)
-        finally:
-            self.above.pop()
+    def walk(self, root: Path, relative: PurePosixPath) -> Iterator[Found]:
+        stack: list[tuple[Path, PurePosixPath, frozenset[tuple[int, int]]]] = [
+            (root, relative, frozenset())
+        ]
+        while stack:
+            folder, here, above = stack.pop()
+            try:
+                identity = _identity(folder)
+                if identity in self.seen:
+                    continue  # a second way to a folder already read: its files are listed
+                found, folders = self._folder(folder, here)
+            except OSError as error:  # removed, unreadable or too deep while walking
+                if not above:
+                    raise  # the folder given: the caller reports it
+                problem = PathProblem("NE111", _strerror(error))
+                yield Found(here.as_posix(), Classified("problem", problem))
+                continue
+            self.seen.add(identity)
+            yield from found
+            inner = above | {identity}
+            for path, name in reversed(folders):
+                try:
+                    looped = _identity(path) in inner
+                except OSError:
+                    looped = False  # reported when popped
+                if looped:
+                    problem = PathProblem(
+                        "NE110", "a symbolic link that loops back to a folder above it"
+                    )
+                    yield Found(name.as_posix(), Classified("problem", problem))
+                else:
+                    stack.append((path, name, inner))
 
-    def _folder(self, folder: Path, relative: PurePosixPath) -> Iterator[Found]:
+    def _folder(
+        self, folder: Path, relative: PurePosixPath
+    ) -> tuple[list[Found], list[tuple[Path, PurePosixPath]]]:
         chosen = self.chooser(folder) if self.chooser is not None else None
         if chosen is not None:
-            for name in chosen:
-                path = inside(folder, name)
-                if path is not None:
-                    yield Found((relative / name).as_posix(), classify(path))
-            return
+            files = [
+                Found((relative / name).as_posix(), classify(path))
+                for name in chosen
+                if (path := inside(folder, name)) is not None
+            ]
+            return files, []
         with os.scandir(folder) as entries:
             listed = sorted(entries, key=lambda entry: entry.name)
+        found: list[Found] = []
+        folders: list[tuple[Path, PurePosixPath]] = []
         for entry in listed:
-            if not entry.name.startswith("."):
-                yield from self._entry(entry, relative / entry.name)
+            if entry.name.startswith("."):
+                continue
+            path, name = Path(entry.path), relative / entry.name
+            classified = classify(path)
+            if classified.kind == "folder":
+                folders.append((path, name))
+            elif classified.problem is not None and _is_folder(entry):
+                # A folder that cannot be reached (too deep a path...): never skipped unsaid.
+                problem = PathProblem("NE111", classified.problem.reason)
+                found.append(Found(name.as_posix(), Classified("problem", problem)))
+            elif self._wanted(entry.name) or _maybe_folder(classified, entry):
+                found.append(Found(name.as_posix(), classified))
+        return found, folders
 
-    def _entry(self, entry: os.DirEntry[str], relative: PurePosixPath) -> Iterator[Found]:
-        path = Path(entry.path)
-        classified = classify(path)
-        if classified.kind == "folder":
-            identity = _identity(path)
-            if identity in self.above:
-                problem = PathProblem(
-                    "NE110", "a symbolic link that loops back to a folder above it"
-                )
-                yield Found(relative.as_posix(), Classified("problem", problem))
-                return
-            if identity in self.seen:
-                return  # a second way to a folder already read: its files are in the report
-            try:
-                yield from self.walk(path, relative)
-            except OSError as error:  # removed or made unreadable while walking
-                problem = PathProblem("NE111", _strerror(error))
-                yield Found(relative.as_posix(), Classified("problem", problem))
-        elif self._wanted(entry.name) or _maybe_folder(classified, entry):
-            yield Found(relative.as_posix(), classified)
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _identity(path: Path) -> tuple[int, int]:

@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -181,7 +182,6 @@ def _make(folder: Path, name: str, kind: str) -> str:
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(KINDS), min_size=1, max_size=5, unique=True))
 def test_any_mix_of_file_system_objects_gets_one_true_cause_each(kinds: list[str]) -> None:
-    import tempfile
 
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -217,3 +217,56 @@ def test_classify_names_every_kind(tmp_path: Path) -> None:
     )
     with open_regular(tmp_path / "f") as stream:
         assert stream.read() == b""
+
+
+def _nest(folder: Path, depth: int, content: bytes) -> None:
+    """Folders ``a/a/.../a`` ``depth`` deep, a records file at the bottom; made through
+    file descriptors, since the whole path may be longer than the system allows."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir("a", dir_fd=descriptor)
+            inner = os.open("a", os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+        file = os.open("r.jsonl", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor)
+        os.write(file, content)
+        os.close(file)
+    finally:
+        os.close(descriptor)
+
+
+def _unnest(folder: Path, depth: int) -> None:
+    """Remove what :func:`_nest` made (shutil.rmtree recurses, and would fail)."""
+    descriptors = [os.open(folder, os.O_RDONLY)]
+    for _ in range(depth):
+        descriptors.append(os.open("a", os.O_RDONLY, dir_fd=descriptors[-1]))
+    os.unlink("r.jsonl", dir_fd=descriptors[-1])
+    os.close(descriptors.pop())
+    while descriptors:
+        os.rmdir("a", dir_fd=descriptors[-1])
+        os.close(descriptors.pop())
+    folder.rmdir()
+
+
+def test_folders_nested_deeper_than_python_recursion_are_walked() -> None:
+    # Outside pytest's tmp_path: pytest's own clean-up of old runs recurses and would fail.
+    folder = Path(tempfile.mkdtemp(prefix="newsevents-deep-"))
+    _nest(folder, 1500, VALID)  # 3,000 characters of path: within the system's limit
+    try:
+        outcome = run(str(folder))
+    finally:
+        _unnest(folder, 1500)
+    assert outcome.status == 0 and outcome.report["summary"]["records"] == len(base.records())
+
+
+def test_folders_nested_past_the_path_limit_are_named_not_skipped() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="newsevents-deep-"))
+    _nest(folder, 2200, VALID)  # 4,400 characters: past PATH_MAX
+    try:
+        outcome = run(str(folder))
+    finally:
+        _unnest(folder, 2200)
+    assert outcome.status == 2
+    [issue] = outcome.report["issues"]
+    assert issue["code"] == "NE111" and "file name too long" in issue["message"]
