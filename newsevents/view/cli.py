@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
             return _invalid(error.report, f"the {error.side} annotation")
         return _write(args, page, marks)
     if args.dataset:
-        return _write(args, _shipped_page(), ())
+        page, args.title = _shipped_page(args.title)
+        return _write(args, page, ())
     report = validate(list(args.paths), documents=args.documents)
     if not report.valid:
         return _invalid(report, "the input")
@@ -116,12 +117,12 @@ def read_records(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]
     return found
 
 
-def _shipped_page() -> Any:
+def _shipped_page(title: str | None) -> tuple[Any, str]:
     from newsevents.dataset import load_dataset
     from newsevents.view.page import build_page
 
     data = load_dataset()
-    return build_page([*data.documents, *data.actors, *data.events])
+    return build_page(data), title or f"{data.name} {data.version}"
 
 
 def _write(args: argparse.Namespace, page: Any, marks: Iterable[tuple[str, str]]) -> int:
