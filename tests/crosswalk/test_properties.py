@@ -120,17 +120,31 @@ _LINE = st.lists(_FIELD, min_size=0, max_size=64)
 _ENDING = st.sampled_from(["\n", "\r\n"])
 
 
+def _comma_line(values: list[str], quote_all: bool) -> str:
+    text = io.StringIO()
+    csv.writer(text, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL).writerow(values)
+    return text.getvalue().rstrip("\r\n")
+
+
 @st.composite
 def _messy_gdelt(draw: st.DrawFn) -> bytes:
-    lines = []
+    """Raw TAB rows, or gdeltPyR-style comma CSV with a header (quotes, stray quotes)."""
+    comma = draw(st.booleans())
+    lines = [",".join(COLUMNS_2)] if comma else []
     for _ in range(draw(st.integers(0, 6))):
         if draw(st.booleans()):
             row = draw(gdelt_rows())
             name = draw(st.sampled_from(COLUMNS_2))
             row[name] = draw(_FIELD)
-            lines.append("\t".join(row[c] for c in COLUMNS_2))
+            values = [row[c] for c in COLUMNS_2]
         else:
-            lines.append("\t".join(draw(_LINE)))
+            values = draw(_LINE)
+        if not comma:
+            lines.append("\t".join(values))
+        elif draw(st.booleans()):
+            lines.append(_comma_line(values, draw(st.booleans())))
+        else:
+            lines.append(",".join(values))  # unquoted: stray quotes and commas stay raw
     ending = draw(_ENDING)
     text = ending.join(lines) + ending
     prefix = "\ufeff" if draw(st.booleans()) else ""
