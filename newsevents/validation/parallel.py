@@ -364,18 +364,18 @@ def _in_parts(
     numbered = iter(_numbered(counted, iter(mapper(count_part, counted))))
     tasks = [next(numbered) if p.span and p.span[2] == 1 else p for *_, ps in files for p in ps]
     results = iter(mapper(validate_part, tasks))
+    # Files read in parts are hashed here, whole, while the workers validate them.
+    hashed = {i: sha256_of(reading.path) for reading, i, parts in files if parts[0].span}
     total, done = sum(_size(reading.path) for reading, _, _ in files), 0
     for reading, index, parts in files:
-        size: int | None = _size(reading.path)
-        digest, records, problems = None, 0, 0
+        size, digest = hashed.get(index, (None, None))
+        records, problems = 0, 0
         for part in parts:
             result = next(results)
             merge(run, part, result)
             records, problems = records + result.records, problems + result.problems
             if part.span is None:
                 size, digest = result.bytes, result.sha256
-        if parts[0].span is not None:
-            size, digest = sha256_of(reading.path)
         read = InputFile(reading.display, reading.format, "input", size, digest, records)
         run.end_file(read, problems, index)
         done += size or 0
@@ -384,7 +384,7 @@ def _in_parts(
     return run.finish()
 
 
-def sha256_of(path: Path) -> tuple[int, str]:
+def sha256_of(path: Path) -> tuple[int | None, str | None]:
     """The size and sha256 of a whole file."""
     digest, size = hashlib.sha256(), 0
     with path.open("rb") as stream:
