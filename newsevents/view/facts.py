@@ -14,7 +14,8 @@ from typing import Any
 
 from newsevents.codebooks import cameo_code
 from newsevents.codebooks.acled import acled_disorder_type
-from newsevents.models import Actor, CameoCoding, Event, EventTime, Factuality
+from newsevents.models import Actor, CameoCoding, EventTime, Factuality
+from newsevents.models.events import EventBase
 
 QUAD_CLASSES: dict[int, str] = {
     int(number): name
@@ -64,7 +65,7 @@ class Section:
 
 
 def event_facts(
-    event: Event, actors: Mapping[str, Actor], reported_by: Mapping[str, Iterable[str]]
+    event: EventBase, actors: Mapping[str, Actor], reported_by: Mapping[str, Iterable[str]]
 ) -> list[Section]:
     """Return the sections describing ``event``; ``reported_by`` maps event ids to statements."""
     sections = [
@@ -84,7 +85,7 @@ def cameo_label(code: str) -> str:
     return f"{code} {entry.name}" if entry else code
 
 
-def _coding(event: Event) -> list[Row]:
+def _coding(event: EventBase) -> list[Row]:
     rows: list[Row] = []
     if event.cameo is not None:
         cameo = event.cameo
@@ -148,7 +149,7 @@ def actor_label(actor_id: str, actors: Mapping[str, Actor]) -> str:
     return f"{actor.name} ({', '.join(codes)})" if codes else actor.name
 
 
-def _participants(event: Event, actors: Mapping[str, Actor]) -> list[Row]:
+def _participants(event: EventBase, actors: Mapping[str, Actor]) -> list[Row]:
     return [
         Row(
             participant.role,
@@ -159,7 +160,7 @@ def _participants(event: Event, actors: Mapping[str, Actor]) -> list[Row]:
     ]
 
 
-def _links(event: Event, reported_by: Mapping[str, Iterable[str]]) -> list[Row]:
+def _links(event: EventBase, reported_by: Mapping[str, Iterable[str]]) -> list[Row]:
     rows = [Row(link.relation, "", (link.event_id,)) for link in event.links]
     reports = getattr(event, "reports", ())
     if reports:
@@ -170,7 +171,7 @@ def _links(event: Event, reported_by: Mapping[str, Iterable[str]]) -> list[Row]:
     return rows
 
 
-def _other_fields(event: Event) -> Iterable[Row]:
+def _other_fields(event: EventBase) -> Iterable[Row]:
     data = event.model_dump(mode="json", exclude_none=True)
     for name, value in data.items():
         if name not in _SHOWN_IN_SECTIONS:

@@ -168,36 +168,45 @@ def build_page(records: Iterable[object] | Any, prefix: str = "") -> Page:
         else:
             events.append(record)
     texts = {document.id: document.text for document in documents}
+    entries = _event_entries(events, actors, texts, prefix)
+    by_document: dict[str, list[EventEntry]] = defaultdict(list)
+    for entry in sorted(entries, key=reading_order):
+        by_document[entry.event.document_id].append(entry)
+    shown = [
+        _document_entry(document, f"{prefix}doc{index}", by_document.pop(document.id, []))
+        for index, document in enumerate(documents)
+    ]
+    for index, (document_id, orphans) in enumerate(by_document.items()):
+        shown.append(DocumentEntry(None, document_id, f"{prefix}nodoc{index}", [], None, orphans))
+    spans = {span.id: span for entry in entries for span in entry.spans}
+    spans.update((span.id, span) for document in shown for span in document.own_spans)
+    return Page(shown, _actors(actors, entries, prefix), spans)
+
+
+def _event_entries(
+    events: list[EventBase],
+    actors: Mapping[str, Actor],
+    texts: Mapping[str, str | None],
+    prefix: str,
+) -> list[EventEntry]:
     reported_by: dict[str, list[str]] = defaultdict(list)
     for event in events:
         for reported in getattr(event, "reports", ()):
             reported_by[reported].append(event.id)
-    all_spans: dict[str, Span] = {}
-    entries: list[EventEntry] = []
+    entries = []
     for index, event in enumerate(events):
         spans = _collect(event.id, event, f"{prefix}e{index}", texts.get(event.document_id))
-        all_spans.update((span.id, span) for span in spans)
-        facts = event_facts(event, actors, reported_by)  # type: ignore[arg-type]
-        label = _event_label(event)
-        entries.append(EventEntry(event, f"{prefix}ev{index}", label, facts, spans))
-    by_document: dict[str, list[EventEntry]] = defaultdict(list)
-    for entry in sorted(entries, key=reading_order):
-        by_document[entry.event.document_id].append(entry)
-    document_entries: list[DocumentEntry] = []
-    for index, document in enumerate(documents):
-        spans = _collect(document.id, document, f"{prefix}d{index}", document.text)
-        all_spans.update((span.id, span) for span in spans)
-        own = by_document.pop(document.id, [])
-        dom_id = f"{prefix}doc{index}"
-        rows = _document_facts(document)
-        shown = DocumentEntry(document, document.id, dom_id, rows, None, own, spans)
-        shown.recut()
-        document_entries.append(shown)
-    for index, (document_id, orphans) in enumerate(by_document.items()):
-        dom_id = f"{prefix}nodoc{index}"
-        document_entries.append(DocumentEntry(None, document_id, dom_id, [], None, orphans))
-    actor_entries = _actors(actors, entries, prefix)
-    return Page(document_entries, actor_entries, all_spans)
+        facts = event_facts(event, actors, reported_by)
+        entries.append(EventEntry(event, f"{prefix}ev{index}", _event_label(event), facts, spans))
+    return entries
+
+
+def _document_entry(document: Document, dom_id: str, events: list[EventEntry]) -> DocumentEntry:
+    spans = _collect(document.id, document, dom_id, document.text)
+    rows = _document_facts(document)
+    entry = DocumentEntry(document, document.id, dom_id, rows, None, events, spans)
+    entry.recut()
+    return entry
 
 
 def _collect(owner: str, record: Any, prefix: str, text: str | None) -> list[Span]:
