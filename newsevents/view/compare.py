@@ -18,8 +18,8 @@ from newsevents.view.page import DocumentEntry, Page, build_page, reading_order
 
 MARKS: tuple[tuple[str, str], ...] = (
     ("matched", "a gold event the system found (selecting it shows both annotations' spans)"),
-    ("missed", "a gold event the system did not find"),
-    ("spurious", "a system event that matches no gold event"),
+    ("missed", "a gold event the system did not find (its words dashed in red)"),
+    ("spurious", "a system event that matches no gold event (its words dotted in orange)"),
 )
 """The comparison's marks and what each means, for the legend."""
 

@@ -68,6 +68,7 @@ def render_page(
         event_dom=page.event_dom_ids(),
         type_of=_type_of(page),
         piece_title=_piece_title,
+        piece_marks=_piece_marks(page),
         mark_class=_mark_class,
     )
 
@@ -132,6 +133,17 @@ def _type_of(page: Page) -> Any:
         return types.get(span.id, "document")
 
     return type_of
+
+
+def _piece_marks(page: Page) -> Any:
+    marks = {span.id: entry.mark for entry in page.events if entry.mark for span in entry.spans}
+
+    def piece_marks(piece: Piece) -> str:
+        """The comparison marks of the events whose spans cover ``piece`` (CSS classes)."""
+        found = {marks[span.id] for span in piece.spans if span.id in marks}
+        return "".join(f" c-{mark}" for mark in sorted(found))
+
+    return piece_marks
 
 
 def _piece_title(piece: Piece) -> str:

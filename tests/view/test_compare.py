@@ -62,6 +62,15 @@ def test_comparison_marks_the_scorers_alignment(sides: tuple[Path, Path], open_p
     texts = page.span_texts()
     for span_id, span in data["spans"].items():
         assert texts[span_id] == span["exact"]
+    for event_id, mark in (("ev-dep-06", "missed"), ("sys-dep-99", "spurious")):
+        key = next(k for k, v in data["selectable"].items() if v["id"] == event_id)
+        first = data["selectable"][key]["spans"][0]
+        classes = page.page.evaluate(
+            "id => Array.from(document.querySelectorAll('article mark.seg'))"
+            ".filter(m => m.dataset.spans.split(' ').includes(id)).map(m => m.className)",
+            first,
+        )
+        assert classes and all(f"c-{mark}" in c for c in classes), (event_id, classes)
     spurious = next(k for k, v in data["selectable"].items() if v["id"] == "sys-dep-99")
     page.page.click(f'button.select[data-select="{spurious}"]')
     assert "Washington" in page.page.inner_text("article mark.seg.on >> nth=0")
