@@ -152,6 +152,7 @@ class Run:
         self.records = 0
         self.files: list[InputFile] = []
         self._checks: dict[type[BaseModel], list[RegisteredCheck]] = {}
+        self._plain: dict[str, Any] = {}  # version -> its validator, when it raises nothing
 
     def read_documents(self, paths: Iterable[PathLike]) -> None:
         """Take the document texts of ``paths``; their records are not validated."""
@@ -271,11 +272,17 @@ class Run:
 
     def _valid(self, raw: Mapping[str, Any], place: RecordPlace) -> BaseModel | None:
         """The record's model when it is valid and its version raises nothing, else None."""
-        decision = decide(raw, RecordContext(self.state, place, None))
-        if decision.validator is None or decision.issues:
-            return None
+        version = raw.get("schema_version")
+        validator = self._plain.get(version) if isinstance(version, str) else None
+        if validator is None:
+            decision = decide(raw, RecordContext(self.state, place, None))
+            if decision.validator is None or decision.issues:
+                return None
+            validator = decision.validator
+            if isinstance(version, str):  # the decision depends on the version alone
+                self._plain[version] = validator
         try:
-            model: BaseModel = decision.validator.validate_python(raw)
+            model: BaseModel = validator.validate_python(raw)
         except ValidationError:
             return None
         return model
