@@ -109,3 +109,12 @@ def test_events_without_their_document_record_are_listed_as_a_table(
     assert {e.event.id for e in document.events} == {e.id for e in events[:3]}
     html = render_html(events[:3])
     assert "No document record" in html and html.count("<tr") == 4
+
+
+def test_the_docstring_examples_run() -> None:
+    import doctest
+
+    from newsevents.view import html
+
+    result = doctest.testmod(html, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
