@@ -16,14 +16,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import jinja2
+from markupsafe import Markup
+
 from newsevents.view.page import EventEntry, Page, Piece, build_page
 from newsevents.view.spans import Span
-
-try:
-    import jinja2
-    from markupsafe import Markup
-except ImportError as error:  # pragma: no cover - jinja2 is a declared dependency
-    raise ImportError("the HTML view needs jinja2: pip install jinja2") from error
 
 _PALETTE = ("#c5221f", "#1a66c9", "#188038", "#8e24aa", "#b06000", "#00838f", "#5f6368")
 _LIGHT = ("#fbd3d0", "#cfe0fa", "#ccebd5", "#ecd3f2", "#fde3c3", "#c9eef1", "#e3e5e8")
