@@ -124,7 +124,33 @@ def _parent(document: Any, pointer: str) -> tuple[Any, Any]:
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One problem found: its code, severity, message, location, record id, hint and, when
-    one edit fixes it unambiguously, that edit as a suggestion."""
+    one edit fixes it unambiguously, that edit as a suggestion.
+
+    Attributes
+    ----------
+    code
+        The stable code (``NE604``); ``slug`` is its name (``span-text-mismatch``).
+    severity
+        error (a MUST), warning (a SHOULD) or info.
+    message
+        What was expected and what was found.
+    location
+        File, record index, line, column and RFC 6901 JSON pointer.
+    record_id
+        The record's id, when it has one.
+    hint
+        How to fix this kind of issue (``newsevents explain CODE`` says more).
+    suggestion
+        The one edit that fixes this issue, when exactly one does.
+
+    Examples
+    --------
+    >>> from newsevents import validate
+    >>> (issue,) = validate([{"record_type": "actor", "schema_version": "1.0.0",
+    ...     "id": "a-1", "name": "A", "canonical_name": "A", "kind": "Person"}]).issues
+    >>> issue.code, issue.location.pointer, issue.suggestion.text()
+    ('NE304', '/kind', 'did you mean "person"?')
+    """
 
     code: str
     severity: Severity
@@ -181,7 +207,30 @@ class InputFile:
 
 @dataclass(frozen=True)
 class Report:
-    """The outcome of a validation run: validity, counts, listed issues and files read."""
+    """The outcome of a validation run: validity, counts, listed issues and files read.
+
+    Attributes
+    ----------
+    valid
+        True when no error was found (with ``strict``, no warning either).
+    records
+        Records read, readable or not.
+    by_severity, by_code
+        Every issue counted, listed or not.
+    issues
+        The issues listed: at most ``max_issues`` of each code, in location order.
+    files
+        Every file read, with its format, role, size, sha256 and record count.
+
+    Examples
+    --------
+    >>> from newsevents import validate
+    >>> report = validate([{"record_type": "event"}])
+    >>> report.valid, report.errors > 0, sorted(report.codes())[:1]
+    (False, True, ['NE201'])
+    >>> report.to_dict()["report_version"] == REPORT_VERSION
+    True
+    """
 
     valid: bool
     records: int

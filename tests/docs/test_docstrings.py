@@ -9,7 +9,7 @@ import inspect
 import pytest
 
 import newsevents
-from newsevents.validation.issue import Report, Suggestion, report_schema
+from newsevents.validation.issue import Issue, Report, Suggestion, report_schema
 from newsevents.validation.suggest import near_id, suggest
 
 DOCTESTED = (
@@ -24,7 +24,9 @@ NUMPYDOC = (
     newsevents.parse_record,
     newsevents.validate,
     newsevents.load_dataset,
+    Report,
     Report.to_pandas,
+    Issue,
     Suggestion,
     report_schema,
     suggest,
