@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
+from newsevents.testing import datasets_strategy
 from newsevents.view import ViewError, build_page, render_html
 from newsevents.view.facts import QUAD_CLASSES
+from newsevents.view.html import SHOWN_NUL
 
 
 def test_quad_class_names_come_from_the_model() -> None:
@@ -118,3 +122,37 @@ def test_the_docstring_examples_run() -> None:
 
     result = doctest.testmod(html, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+class _Marks(HTMLParser):
+    """Collects, per span id, the text of the highlighted elements covering it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: dict[str, str] = {}
+        self.open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        spans = dict(attrs).get("data-spans")
+        if tag == "mark" and spans:
+            self.open = spans.split(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self.open = None
+
+    def handle_data(self, data: str) -> None:
+        for span_id in self.open or ():
+            self.texts[span_id] = self.texts.get(span_id, "") + data
+
+
+@settings(max_examples=60)
+@given(datasets_strategy(max_documents=2, max_actors=3, max_events=5))
+def test_the_page_shows_every_span_of_any_valid_dataset(dataset: Any) -> None:
+    page = build_page(dataset.records())
+    parser = _Marks()
+    parser.feed(render_html(dataset.records()))
+    for span in page.spans.values():
+        assert parser.texts[span.id] == span.exact.replace("\x00", SHOWN_NUL)
+    shown = {span for entry in page.events for span in entry.spans}
+    assert {span.id for span in shown} <= set(page.spans)
