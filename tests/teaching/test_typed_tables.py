@@ -60,9 +60,15 @@ def test_default_pandas_reads_the_csv_codes_as_numbers_which_the_docs_warn_of(da
 def test_the_documented_csv_reading_keeps_every_code_a_string(data: Any) -> None:
     text = _string_columns(data.folder)
     assert set(CODE_COLUMNS) <= set(text)
-    frame = pd.read_csv(data.folder / "events_flat.csv", dtype=dict.fromkeys(text, "string"))
+    frame = pd.read_csv(
+        data.folder / "events_flat.csv",
+        dtype=dict.fromkeys(text, "string[pyarrow]"),
+        dtype_backend="pyarrow",
+    )
     for column in CODE_COLUMNS:
         assert not pd.api.types.is_numeric_dtype(frame[column])
+    assert str(frame["date_inferred"].dtype) == "bool[pyarrow]"  # true and empty: bool, null
+    assert str(frame["force_size"].dtype) == "int64[pyarrow]"  # not float for missing sizes
     parquet = data.to_pandas("events_flat")
     assert frame["cameo_code"].tolist() == parquet["cameo_code"].astype(object).tolist()
     polars = pl.read_csv(
