@@ -32,6 +32,7 @@ class Family(StrEnum):
     FACTUALITY = "factuality"
     PRACTICE = "best-practice"
     MIGRATION = "migration"
+    CROSSWALK = "crosswalk"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,144 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _F = Family
 
 _SPECS: tuple[CheckSpec, ...] = (
+    # 0xx crosswalk: rows of GDELT, ACLED and PLOVER files brought into the schema and out
+    CheckSpec(
+        "NE001",
+        "source-layout-unknown",
+        ERROR,
+        _F.CROSSWALK,
+        "A source file's layout (its columns or keys) is none the crosswalk reads; the file "
+        "is not converted, since guessing would shift every field.",
+        "unknown {source} layout: {columns} column(s); first row: {row}",
+    ),
+    CheckSpec(
+        "NE002",
+        "source-row-columns",
+        ERROR,
+        _F.CROSSWALK,
+        "A row has more or fewer fields than its file's layout; it is skipped.",
+        "expected {expected} fields ({layout}), found {found}; the row is skipped",
+    ),
+    CheckSpec(
+        "NE003",
+        "source-value-invalid",
+        ERROR,
+        _F.CROSSWALK,
+        "A field holds a value of the wrong form (a date that is not a date, a number that "
+        "is not a number); the row is skipped.",
+        "{field}: expected {expected}, found {found}; the row is skipped",
+    ),
+    CheckSpec(
+        "NE004",
+        "source-value-missing",
+        ERROR,
+        _F.CROSSWALK,
+        "A field every converted record needs is empty; the row is skipped.",
+        "{field} is empty; the row is skipped",
+    ),
+    CheckSpec(
+        "NE005",
+        "source-code-unknown",
+        ERROR,
+        _F.CROSSWALK,
+        "An event code or type is not in our codebooks (CAMEO 1.1b3, PLOVER 0.8); the row "
+        "is skipped.",
+        "{field}: expected {expected}, found {found}; the row is skipped",
+    ),
+    CheckSpec(
+        "NE006",
+        "source-root-mismatch",
+        WARNING,
+        _F.CROSSWALK,
+        "GDELT's EventRootCode or EventBaseCode is not the root or base of its EventCode; "
+        "the code's own root is kept.",
+        "{field} {found} disagrees with EventCode {code} (expected {expected})",
+    ),
+    CheckSpec(
+        "NE007",
+        "source-quad-class-mismatch",
+        WARNING,
+        _F.CROSSWALK,
+        "GDELT's QuadClass disagrees with the CAMEO codebook for its EventCode; the "
+        "codebook's quad class is kept.",
+        "QuadClass {found} disagrees with EventCode {code}, whose quad class is {expected} "
+        "(GDELT convention); {expected} is kept",
+    ),
+    CheckSpec(
+        "NE008",
+        "source-goldstein-mismatch",
+        WARNING,
+        _F.CROSSWALK,
+        "GDELT's GoldsteinScale disagrees with the GDELT Goldstein table for its EventCode; "
+        "the table's value is kept.",
+        "GoldsteinScale {found} disagrees with EventCode {code}, whose Goldstein value is "
+        "{expected}; {expected} is kept",
+    ),
+    CheckSpec(
+        "NE009",
+        "source-country-unknown",
+        WARNING,
+        _F.CROSSWALK,
+        "A FIPS 10-4 (GDELT) or ISO numeric (ACLED) country code has no ISO 3166-1 "
+        "alpha-3 equivalent in our tables; the place keeps no country code.",
+        "{field}: {found} is not a {table} code with an ISO 3166-1 alpha-3 equivalent; the "
+        "place keeps no country code",
+    ),
+    CheckSpec(
+        "NE010",
+        "source-actor-code-invalid",
+        WARNING,
+        _F.CROSSWALK,
+        "An actor code is not a CAMEO actor code (one to five three-letter elements); the "
+        "actor keeps its name but no code.",
+        "{field}: {found} is not a CAMEO actor code; the actor keeps no code",
+    ),
+    CheckSpec(
+        "NE011",
+        "source-acled-type-mismatch",
+        ERROR,
+        _F.CROSSWALK,
+        "An ACLED sub_event_type is not one of its event_type's; the row is skipped, since "
+        "which of the two is wrong cannot be decided.",
+        "sub_event_type {found} is not one of event type {event_type}'s ({expected}); the "
+        "row is skipped",
+    ),
+    CheckSpec(
+        "NE012",
+        "source-derived-mismatch",
+        WARNING,
+        _F.CROSSWALK,
+        "A field that the source derives from another (GDELT MonthYear, Year and "
+        "FractionDate from SQLDATE; ACLED year from event_date, disorder_type from "
+        "event_type) disagrees with it; it is derived again on export.",
+        "{field} {found} disagrees with {basis} (expected {expected})",
+    ),
+    CheckSpec(
+        "NE013",
+        "field-not-kept",
+        INFO,
+        _F.CROSSWALK,
+        "Values of a field have no place in the target format and are not kept; the "
+        "conversion says how many, once per field and file.",
+        "{field}: {count} value(s) not kept in {target}: {reason}",
+    ),
+    CheckSpec(
+        "NE014",
+        "source-duplicate-id",
+        WARNING,
+        _F.CROSSWALK,
+        "A row repeats the id of an earlier row of the same file; the repeat is skipped.",
+        "{field} {found} was read before, at row {first}; the row is skipped",
+    ),
+    CheckSpec(
+        "NE015",
+        "source-layout-legacy",
+        WARNING,
+        _F.CROSSWALK,
+        "The file has an older layout of its source; it is read, but some fields are "
+        "missing or named differently.",
+        "{layout} is an older {source} layout: {reason}",
+    ),
     # 1xx reading
     CheckSpec(
         "NE101",
@@ -221,8 +360,7 @@ _SPECS: tuple[CheckSpec, ...] = (
         _F.READING,
         "Writing the records to Arrow or Parquet would drop a field that has no column in the "
         "table; nothing is written.",
-        "field {field} has no column in the {table} table and would be dropped; nothing is "
-        "written",
+        "field {field} has no column in the {table} table and would be dropped; nothing is written",
     ),
     CheckSpec(
         "NE122",

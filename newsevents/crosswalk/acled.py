@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -116,26 +116,14 @@ class AcledMapper:
         event_id = row.get(key)
         for name in (key, *REQUIRED):
             if not row.get(name):
-                report("NE004", row, "/" + name, field=name)
-                raise Skip("source-value-missing")
+                raise self.conversion.missing(row, name)
         if event_id in self.ids:
-            report(
-                "NE014", row, "/" + key, field=key, found=short(event_id), first=self.ids[event_id]
-            )
-            raise Skip("source-duplicate-id")
+            raise self.conversion.duplicate(row, key, short(event_id), self.ids[event_id])
         self.ids[event_id] = row.row
-        date = _date(row, report)
+        date = _date(row, self.conversion)
         event_type, sub_type = row.get("event_type"), row.get("sub_event_type")
         if event_type not in ACLED_EVENT_TYPES:
-            report(
-                "NE005",
-                row,
-                "/event_type",
-                field="event_type",
-                expected="an ACLED event type",
-                found=short(event_type),
-            )
-            raise Skip("source-code-unknown")
+            raise self.conversion.unknown_code(row, "event_type", "an ACLED event type", event_type)
         if sub_type not in ACLED_EVENT_TYPES[event_type]:
             report(
                 "NE011",
@@ -149,15 +137,7 @@ class AcledMapper:
         self._check_derived(row, date, event_type)
         precision = _PRECISION.get(row.get("time_precision"), "day")
         if row.get("time_precision") not in ("", *_PRECISION):
-            report(
-                "NE003",
-                row,
-                "/time_precision",
-                field="time_precision",
-                expected="1, 2 or 3",
-                found=short(row.get("time_precision")),
-            )
-            raise Skip("source-value-invalid")
+            raise self.conversion.invalid(row, "time_precision", "1, 2 or 3")
         start = _period_start(date, precision)
         kind = for_acled(sub_type)
         if self.only is not None and kind not in self.only:
@@ -211,22 +191,20 @@ class AcledMapper:
     def _check_derived(self, row: SourceRow, date: dt.date, event_type: str) -> None:
         year, disorder = row.get("year"), row.get("disorder_type")
         if year and year != str(date.year):
-            self.conversion.report(
+            self.conversion.at(
                 "NE012",
                 row,
-                "/year",
-                field="year",
+                "year",
                 found=short(year),
                 basis=f"event_date {date}",
                 expected=date.year,
             )
         expected = acled_disorder_type(event_type)
         if disorder and expected and disorder != expected:
-            self.conversion.report(
+            self.conversion.at(
                 "NE012",
                 row,
-                "/disorder_type",
-                field="disorder_type",
+                "disorder_type",
                 found=short(disorder),
                 basis=f"event_type {event_type}",
                 expected=expected,
@@ -246,9 +224,7 @@ class AcledMapper:
         iso = row.get("iso").lstrip("0") or row.get("iso")
         iso3 = countries.numeric_to_iso3().get(iso)
         if iso and iso3 is None:
-            self.conversion.report(
-                "NE009", row, "/iso", field="iso", found=short(iso), table="ISO 3166-1 numeric"
-            )
+            self.conversion.at("NE009", row, "iso", found=short(iso), table="ISO 3166-1 numeric")
         if iso3:
             location["country_code"] = iso3
         for name_in in ("admin1", "admin2"):
@@ -261,15 +237,12 @@ class AcledMapper:
                 raise ValueError
         except ValueError:
             if latitude or longitude:
-                self.conversion.report(
-                    "NE003",
+                raise self.conversion.invalid(
                     row,
-                    "/latitude",
-                    field="latitude",
-                    expected="a latitude and longitude in range",
-                    found=short(f"{latitude},{longitude}"),
-                )
-                raise Skip("source-value-invalid") from None
+                    "latitude",
+                    "a latitude and longitude in range",
+                    short(f"{latitude},{longitude}"),
+                ) from None
         else:
             location["latitude"], location["longitude"] = lat, lon
         precision = row.get("geo_precision")
@@ -286,22 +259,14 @@ def _names(text: str) -> list[str]:
     return [n.strip() for n in text.split(";") if n.strip()] if text else []
 
 
-def _date(row: SourceRow, report: Callable[..., None]) -> dt.date:
+def _date(row: SourceRow, conversion: Conversion) -> dt.date:
     text = row.get("event_date")
     for pattern in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y"):
         try:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    report(
-        "NE003",
-        row,
-        "/event_date",
-        field="event_date",
-        expected="a date YYYY-MM-DD",
-        found=short(text),
-    )
-    raise Skip("source-value-invalid")
+    raise conversion.invalid(row, "event_date", "a date YYYY-MM-DD")
 
 
 def _period_start(date: dt.date, precision: str) -> dt.date:

@@ -90,6 +90,31 @@ class Conversion:
             location = IssueLocation(row.file, row.row, row.line or None, None, pointer)
         self.add(new_issue(code, location, None, **context))
 
+    def at(self, code: str, row: SourceRow, column: str, /, **context: object) -> None:
+        """Add an issue of ``code`` at ``column`` of ``row`` (its pointer, and ``field``)."""
+        self.report(code, row, "/" + column, field=column, **context)
+
+    def invalid(self, row: SourceRow, column: str, expected: str, found: object = None) -> Skip:
+        """Report NE003 (a value of the wrong form) at ``column``; return the skip to raise."""
+        given = row.get(column) if found is None else found
+        self.at("NE003", row, column, expected=expected, found=short(given))
+        return Skip("source-value-invalid")
+
+    def missing(self, row: SourceRow, column: str) -> Skip:
+        """Report NE004 (an empty value the records need); return the skip to raise."""
+        self.at("NE004", row, column)
+        return Skip("source-value-missing")
+
+    def unknown_code(self, row: SourceRow, column: str, expected: str, found: str) -> Skip:
+        """Report NE005 (a code outside our codebooks); return the skip to raise."""
+        self.at("NE005", row, column, expected=expected, found=short(found))
+        return Skip("source-code-unknown")
+
+    def duplicate(self, row: SourceRow, column: str, found: str, first: int) -> Skip:
+        """Report NE014 (an id read before, at row ``first``); return the skip to raise."""
+        self.at("NE014", row, column, found=found, first=first)
+        return Skip("source-duplicate-id")
+
     @property
     def errors(self) -> int:
         """Number of errors counted."""

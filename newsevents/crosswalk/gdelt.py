@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -276,36 +276,19 @@ class GdeltMapper:
             return []
 
     def _records(self, layout: Layout, row: SourceRow) -> list[Record]:
-        report = self.conversion.report
         event_id = row.get("GLOBALEVENTID")
         if not event_id.isdigit():
-            report(
-                "NE003",
-                row,
-                "/GLOBALEVENTID",
-                field="GLOBALEVENTID",
-                expected="a number",
-                found=short(event_id),
-            )
-            raise Skip("source-value-invalid")
+            raise self.conversion.invalid(row, "GLOBALEVENTID", "a number", short(event_id))
         if event_id in self.ids:
-            report(
-                "NE014",
-                row,
-                "/GLOBALEVENTID",
-                field="GLOBALEVENTID",
-                found=event_id,
-                first=self.ids[event_id],
-            )
-            raise Skip("source-duplicate-id")
+            raise self.conversion.duplicate(row, "GLOBALEVENTID", event_id, self.ids[event_id])
         self.ids[event_id] = row.row
-        date = _date(row, "SQLDATE", report)
+        date = _date(row, "SQLDATE", self.conversion)
         self._check_dates(row, date)
         code, goldstein = self._coding(row)
         event_type = for_cameo(code)
         if event_type == "statement" and not (row.get("Actor1Code") or row.get("Actor1Name")):
             event_type = "general"  # a statement needs its speaker, GDELT's Actor1
-        added = _added(row, layout, report)
+        added = _added(row, layout, self.conversion)
         if self.only is not None and event_type not in self.only:
             raise Skip(f"not-selected:{event_type}")
         self._count_not_kept(row)
@@ -358,11 +341,10 @@ class GdeltMapper:
                 except ValueError:
                     same = False
             if not same:
-                self.conversion.report(
+                self.conversion.at(
                     "NE012",
                     row,
-                    "/" + name,
-                    field=name,
+                    name,
                     found=short(found),
                     basis=f"SQLDATE {row.get('SQLDATE')}",
                     expected=value,
@@ -372,30 +354,15 @@ class GdeltMapper:
         report = self.conversion.report
         code = row.get("EventCode")
         if not code:
-            report("NE004", row, "/EventCode", field="EventCode")
-            raise Skip("source-value-missing")
+            raise self.conversion.missing(row, "EventCode")
         entry = cameo_code(code)
         if entry is None:
-            report(
-                "NE005",
-                row,
-                "/EventCode",
-                field="EventCode",
-                expected="a CAMEO 1.1b3 event code",
-                found=short(code),
-            )
-            raise Skip("source-code-unknown")
+            raise self.conversion.unknown_code(row, "EventCode", "a CAMEO 1.1b3 event code", code)
         for name, expected in (("EventBaseCode", code[:3]), ("EventRootCode", entry.root)):
             found = row.get(name)
             if found != expected:
-                report(
-                    "NE006",
-                    row,
-                    "/" + name,
-                    field=name,
-                    found=short(found),
-                    code=code,
-                    expected=expected,
+                self.conversion.at(
+                    "NE006", row, name, found=short(found), code=code, expected=expected
                 )
         quad = row.get("QuadClass")
         if quad != str(entry.quad_gdelt):
@@ -412,15 +379,9 @@ class GdeltMapper:
         expected_goldstein = entry.goldstein_gdelt
         if expected_goldstein is None:
             if given is None:
-                report(
-                    "NE003",
-                    row,
-                    "/GoldsteinScale",
-                    field="GoldsteinScale",
-                    expected="a number from -10 to 10",
-                    found=short(text),
+                raise self.conversion.invalid(
+                    row, "GoldsteinScale", "a number from -10 to 10", short(text)
                 )
-                raise Skip("source-value-invalid")
             return code, given
         if given is None or abs(given - expected_goldstein) > 1e-9:
             report(
@@ -467,13 +428,8 @@ class GdeltMapper:
         fips = row.get("ActionGeo_CountryCode")
         iso3 = countries.fips_to_iso3().get(fips)
         if fips and iso3 is None:
-            self.conversion.report(
-                "NE009",
-                row,
-                "/ActionGeo_CountryCode",
-                field="ActionGeo_CountryCode",
-                found=short(fips),
-                table="FIPS 10-4",
+            self.conversion.at(
+                "NE009", row, "ActionGeo_CountryCode", found=short(fips), table="FIPS 10-4"
             )
             if location["kind"] == "country":
                 location["kind"] = "region"
@@ -490,26 +446,20 @@ class GdeltMapper:
             lat, lon = float(latitude), float(longitude)
         except ValueError:
             if latitude or longitude:
-                self.conversion.report(
-                    "NE003",
+                raise self.conversion.invalid(
                     row,
-                    "/ActionGeo_Lat",
-                    field="ActionGeo_Lat",
-                    expected="a latitude and longitude",
-                    found=short(f"{latitude},{longitude}"),
-                )
-                raise Skip("source-value-invalid") from None
+                    "ActionGeo_Lat",
+                    "a latitude and longitude",
+                    short(f"{latitude},{longitude}"),
+                ) from None
             return location
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            self.conversion.report(
-                "NE003",
+            raise self.conversion.invalid(
                 row,
-                "/ActionGeo_Lat",
-                field="ActionGeo_Lat",
-                expected="a latitude and longitude in range",
-                found=short(f"{latitude},{longitude}"),
+                "ActionGeo_Lat",
+                "a latitude and longitude in range",
+                short(f"{latitude},{longitude}"),
             )
-            raise Skip("source-value-invalid")
         location["latitude"], location["longitude"] = lat, lon
         return location
 
@@ -518,18 +468,17 @@ class GdeltMapper:
         self.not_kept.flush(self.conversion, file)
 
 
-def _date(row: SourceRow, name: str, report: Callable[..., None]) -> dt.date:
+def _date(row: SourceRow, name: str, conversion: Conversion) -> dt.date:
     text = row.get(name)
     try:
         if len(text) != 8 or not text.isdigit():
             raise ValueError(text)
         return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
     except ValueError:
-        report("NE003", row, "/" + name, field=name, expected="a date YYYYMMDD", found=short(text))
-        raise Skip("source-value-invalid") from None
+        raise conversion.invalid(row, name, "a date YYYYMMDD") from None
 
 
-def _added(row: SourceRow, layout: Layout, report: Callable[..., None]) -> str:
+def _added(row: SourceRow, layout: Layout, conversion: Conversion) -> str:
     text = row.get("DATEADDED")
     size = 8 if layout.dataset == "GDELT 1.0" else 14
     try:
@@ -546,8 +495,7 @@ def _added(row: SourceRow, layout: Layout, report: Callable[..., None]) -> str:
         )
     except ValueError:
         expected = "a day YYYYMMDD" if size == 8 else "a UTC time YYYYMMDDHHMMSS"
-        report("NE003", row, "/DATEADDED", field="DATEADDED", expected=expected, found=short(text))
-        raise Skip("source-value-invalid") from None
+        raise conversion.invalid(row, "DATEADDED", expected) from None
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -134,20 +134,13 @@ class PloverMapper:
             self.legacy_reported = True
         record_id = str(values.get("id") or "").strip()
         if not record_id:
-            report("NE004", row, "/id", field="id")
-            raise Skip("source-value-missing")
+            raise self.conversion.missing(row, "id")
         if record_id in self.ids:
-            report(
-                "NE014", row, "/id", field="id", found=short(record_id), first=self.ids[record_id]
-            )
-            raise Skip("source-duplicate-id")
+            raise self.conversion.duplicate(row, "id", short(record_id), self.ids[record_id])
         self.ids[record_id] = row.row
         date = str(values.get("date") or values.get("pub_date") or "")[:10]
         if not _DATE.match(date):
-            report(
-                "NE003", row, "/date", field="date", expected="a date YYYY-MM-DD", found=short(date)
-            )
-            raise Skip("source-value-invalid")
+            raise self.conversion.invalid(row, "date", "a date YYYY-MM-DD", short(date))
         plover_type, modes = self._type_and_modes(row, polecat)
         contexts_given = _as_list(values.get("contexts" if polecat else "context"))
         contexts = [c for c in contexts_given if c not in SPECIAL_CONTEXTS]
@@ -218,23 +211,14 @@ class PloverMapper:
         return out
 
     def _type_and_modes(self, row: SourceRow, polecat: bool) -> tuple[str, list[str]]:
-        values, report = row.values, self.conversion.report
+        values = row.values
         given = _as_list(values.get("event_type" if polecat else "event"))
         field = "event_type" if polecat else "event"
         if not given:
-            report("NE004", row, "/" + field, field=field)
-            raise Skip("source-value-missing")
+            raise self.conversion.missing(row, field)
         plover_type = given[0].upper()
         if plover_type not in PLOVER_TYPES:
-            report(
-                "NE005",
-                row,
-                "/" + field,
-                field=field,
-                expected="a PLOVER 0.8 event type",
-                found=short(given[0]),
-            )
-            raise Skip("source-code-unknown")
+            raise self.conversion.unknown_code(row, field, "a PLOVER 0.8 event type", given[0])
         if len(given) > 1:
             self.not_kept.add(
                 field,
