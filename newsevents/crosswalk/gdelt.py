@@ -165,7 +165,9 @@ def detect_layout(first_line: str) -> Layout | None:
         known = set(COLUMNS_2) | {DESCRIPTION}
         required = set(COLUMNS_1[:-1])
         if required <= set(names) and set(names) <= known and len(set(names)) == len(names):
-            return Layout(f"header CSV ({len(names)} columns)", names, delimiter, True)
+            version = "2.0" if "ActionGeo_ADM2Code" in names else "1.0"
+            name = f"GDELT {version} header CSV ({len(names)} columns)"
+            return Layout(name, names, delimiter, True)
         return None
     return LAYOUTS.get(len(first_line.split("\t")))
 

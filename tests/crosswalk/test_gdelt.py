@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -157,6 +158,20 @@ def test_an_unknown_layout_names_its_column_count_and_first_row(tmp_path: Path) 
         "unknown GDELT layout: 4 column(s); first row: '669666350\\t20170701234500\\t"
         "20170701234500\\t1'"
     )
+
+
+def test_a_gdelt_1_header_csv_is_read_as_gdelt_1(tmp_path: Path) -> None:
+    from newsevents.crosswalk.gdelt import COLUMNS_1
+
+    path = tmp_path / "events1.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(COLUMNS_1)
+        writer.writerows(line.split("\t") for line in raw_lines(COLUMNS_1, True).splitlines())
+    records, conversion = _convert(path)
+    assert conversion.converted == 33 and conversion.by_code["NE015"] == 1
+    event = _by_id(records)["gdelt-669666350"]
+    assert event["provenance"]["source_record"]["dataset"] == "GDELT 1.0"
 
 
 def test_a_header_with_unknown_columns_is_an_unknown_layout(tmp_path: Path) -> None:
