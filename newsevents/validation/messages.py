@@ -15,10 +15,12 @@ MAX_LISTED = 8
 
 
 def quote(value: object, limit: int = MAX_SHOWN) -> str:
-    """Return ``value`` as JSON text, shortened to about ``limit`` characters."""
+    """Return ``value`` as JSON text, shortened to about ``limit`` characters (a long string
+    is cut, and its length said)."""
     if isinstance(value, str):
         if len(value) > limit:
-            return json.dumps(value[: limit - 1], ensure_ascii=False)[:-1] + '…"'
+            cut = json.dumps(value[: limit - 1], ensure_ascii=False)[:-1]
+            return f'{cut}…" ({len(value):,} characters)'
         return json.dumps(value, ensure_ascii=False)
     if value is None or isinstance(value, bool | int | float):
         return _scalar(value)

@@ -100,3 +100,8 @@ def test_a_text_report_of_hostile_ids_and_values_forges_no_line(record_id: str, 
 REPORT_LINE = re.compile(
     r"|(valid|INVALID): .*|(error|warning|info) NE\d{3} [a-z0-9-]+ \(\d+\)|files:|  \S.*"
 )
+
+
+def test_long_strings_in_messages_are_cut_with_their_length() -> None:
+    assert quote("x" * 1000) == '"' + "x" * 71 + '…" (1,000 characters)'
+    assert quote("short") == '"short"'

@@ -133,3 +133,34 @@ def test_a_single_record_may_be_given_as_a_dict() -> None:
     report = checked(validate({"record_type": "actor"}))
     assert report.records == 1
     assert "NE201" in report.codes()
+
+
+HOSTILE_STARTS = [
+    b"",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\x1f\x8b",
+    b"PK\x03\x04",
+    b"PAR1",
+]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(HOSTILE_STARTS),
+    st.binary(max_size=200)
+    | st.lists(json_values, max_size=3).map(lambda v: json.dumps(v).encode()),
+    st.sampled_from([".json", ".jsonl", ".parquet"]),
+)
+def test_hostile_bytes_give_the_same_report_in_worker_processes(
+    start: bytes, content: bytes, suffix: str
+) -> None:
+    from newsevents.validation.parallel import validate_paths
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"data{suffix}"
+        path.write_bytes(start + content)
+        one = checked(validate(str(path)))
+        two = checked(validate_paths([str(path)], jobs=2))
+    assert two.to_dict() == one.to_dict()
