@@ -142,8 +142,9 @@ def table(summary: dict[str, dict[str, Any]], jobs: int) -> str:
     floor = summary.get("orjson", {}).get("records_per_s")
     ours = summary.get("ours", {}).get("records_per_s")
     lines = [
-        "| contender | records | records/s | to floor | ours (1 process) / it | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| contender | records | records/s | records/CPU-s | to floor | ours (1 process) / it "
+        "| peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, row in sorted(summary.items(), key=lambda item: -item[1]["records_per_s"]):
         rate = row["records_per_s"]
@@ -151,8 +152,12 @@ def table(summary: dict[str, dict[str, Any]], jobs: int) -> str:
         versus = f"{ours / rate:.2f}x" if ours and not name.startswith("ours") else "-"
         rss = max(row["peak_rss_mb"], row["children_peak_rss_mb"])
         label = LABELS.get(name, name).format(jobs=jobs)
+        cpu = row["records_per_cpu_s"]
+        # Worker processes are forked by a server process: their CPU time is not ours to see.
+        per_cpu = "-" if cpu is None or name == "ours-jobs" else f"{cpu:,.0f}"
         lines.append(
-            f"| {label} | {row['records']:,} | {rate:,.0f} | {to_floor} | {versus} | {rss:,.0f} |"
+            f"| {label} | {row['records']:,} | {rate:,.0f} | {per_cpu} | {to_floor} | {versus} "
+            f"| {rss:,.0f} |"
         )
     return "\n".join(lines)
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from newsevents.validation.checks.state import RunState
 
 _MAX_OCCURRENCES = 1000
-TEXTS_IN_MEMORY = 32_000_000
+TEXTS_IN_MEMORY = 8_000_000
 """Characters of document text a run holds in memory; older texts go to a temporary file."""
 
 
