@@ -15,7 +15,7 @@ from typing import TextIO
 
 from newsevents.codes import CATALOG, Severity
 from newsevents.validation.issue import Issue, Report
-from newsevents.validation.safe import for_terminal
+from newsevents.validation.safe import for_terminal, json_safe
 
 SHOWN_PER_CODE = 5
 """Locations listed under each code in the text report."""
@@ -35,8 +35,9 @@ def use_colour(stream: TextIO) -> bool:
 
 
 def render_json(report: Report) -> str:
-    """The JSON report (its shape is docs/report.schema.json)."""
-    return report.to_json()
+    """The JSON report (its shape is docs/report.schema.json), input-derived control and
+    format characters written as ``\\u`` escapes (:func:`newsevents.validation.safe.json_safe`)."""
+    return json_safe(report.to_json())
 
 
 def write_json(report: Report, stream: TextIO) -> None:
@@ -47,11 +48,11 @@ def write_json(report: Report, stream: TextIO) -> None:
         dataclasses.replace(report, issues=()).to_dict(), indent=2, ensure_ascii=False
     )
     before, after = head.rsplit('"issues": []', 1)
-    stream.write(before + '"issues": [')
+    stream.write(json_safe(before) + '"issues": [')
     for index, issue in enumerate(report.issues):
-        text = json.dumps(issue.to_dict(), indent=2, ensure_ascii=False)
+        text = json_safe(json.dumps(issue.to_dict(), indent=2, ensure_ascii=False))
         stream.write(("," if index else "") + "\n    " + text.replace("\n", "\n    "))
-    stream.write(("\n  ]" if report.issues else "]") + after + "\n")
+    stream.write(("\n  ]" if report.issues else "]") + json_safe(after) + "\n")
 
 
 def render_text(report: Report, colour: bool = False, shown: int = SHOWN_PER_CODE) -> str:

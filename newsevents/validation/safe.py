@@ -57,6 +57,26 @@ def escape_controls(text: str) -> str:
     return _unsafe().sub(_escape, text)
 
 
+def json_safe(text: str) -> str:
+    """Return JSON text (from ``json.dumps``) with every control, format and separator
+    character and every lone surrogate inside its strings written as a ``\\u`` escape: the
+    same JSON value, inert on a terminal and encodable as UTF-8.  Line breaks are kept: in
+    ``json.dumps`` output a raw line break is always layout, never inside a string."""
+    if text.isascii() and "\x7f" not in text:
+        return text  # json.dumps escapes every other ASCII control character already
+    return _unsafe().sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    point = ord(match.group())
+    if point == 0x0A:
+        return "\n"
+    if point > 0xFFFF:
+        point -= 0x10000
+        return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+    return f"\\u{point:04x}"
+
+
 def shorten(text: str, limit: int = MAX_LENGTH) -> str:
     """Return ``text``, or its start and its length when longer than ``limit`` characters."""
     if len(text) <= limit:

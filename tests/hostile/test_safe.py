@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+import os
 import re
 import sys
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsevents.cli import main
 from newsevents.validation import validate
 from newsevents.validation.messages import describe, quote
 from newsevents.validation.render import render_text
@@ -20,6 +26,7 @@ from newsevents.validation.safe import (
     for_html,
     for_terminal,
     integer_text,
+    json_safe,
     shorten,
 )
 
@@ -105,3 +112,31 @@ REPORT_LINE = re.compile(
 def test_long_strings_in_messages_are_cut_with_their_length() -> None:
     assert quote("x" * 1000) == '"' + "x" * 71 + '…" (1,000 characters)'
     assert quote("short") == '"short"'
+
+
+@settings(max_examples=200)
+@given(st.dictionaries(HOSTILE, HOSTILE | st.lists(HOSTILE, max_size=2), max_size=3))
+def test_safe_json_is_the_same_value_and_inert(value: dict[str, object]) -> None:
+    text = json_safe(json.dumps(value, indent=2, ensure_ascii=False))
+    assert json.loads(text) == value
+    assert _unsafe(text.replace("\n", "")) == []
+    text.encode("utf-8")
+
+
+def test_a_hostile_file_name_is_inert_in_every_report(tmp_path: Path) -> None:
+    name = b"\xff\x1b]0;owned\x07\r\nerror NE000 forged (1).jsonl"
+    (tmp_path / "x").mkdir()
+    with open(os.fsencode(tmp_path) + b"/x/" + name, "wb") as stream:
+        stream.write(b"{}\n")
+    folder = str(tmp_path / "x")
+    for arguments in (["--format", "json"], []):
+        stdout = io.StringIO()
+        with contextlib.redirect_stdout(stdout):
+            status = main(["validate", *arguments, folder])
+        assert status == 1
+        text = stdout.getvalue()
+        assert _unsafe(text.replace("\n", "")) == []
+        assert "error NE000 forged" not in text.split("\n")
+        if arguments:
+            path = json.loads(text)["files"][0]["path"]
+            assert os.fsencode(path) == os.fsencode(folder) + b"/" + name
