@@ -224,3 +224,17 @@ def test_the_suggestion_is_in_the_json_and_text_reports(tmp_path: Path) -> None:
     assert '/country: expected an ISO 3166-1 alpha-3 code, found "DE"; did you mean "DEU"?' in (
         render_text(report)
     )
+
+
+def test_the_issue_s_confidense_is_renamed_to_confidence() -> None:
+    def mutate(r: dict[str, dict[str, Any]]) -> None:
+        r["alert"]["provenance"]["confidense"] = 0.8
+
+    (issue,) = _issue_after(mutate)
+    assert issue.suggestion is not None
+    assert issue.suggestion.to_dict() == {
+        "op": "move",
+        "from": "/provenance/confidense",
+        "path": "/provenance/confidence",
+        "text": 'did you mean "confidence"?',
+    }
