@@ -219,14 +219,14 @@ def test_classify_names_every_kind(tmp_path: Path) -> None:
         assert stream.read() == b""
 
 
-def _nest(folder: Path, depth: int, content: bytes) -> None:
-    """Folders ``a/a/.../a`` ``depth`` deep, a records file at the bottom; made through
+def _nest(folder: Path, depth: int, content: bytes, name: str = "a") -> None:
+    """Folders ``name/name/.../name`` ``depth`` deep, a records file at the bottom; made through
     file descriptors, since the whole path may be longer than the system allows."""
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         for _ in range(depth):
-            os.mkdir("a", dir_fd=descriptor)
-            inner = os.open("a", os.O_RDONLY, dir_fd=descriptor)
+            os.mkdir(name, dir_fd=descriptor)
+            inner = os.open(name, os.O_RDONLY, dir_fd=descriptor)
             os.close(descriptor)
             descriptor = inner
         file = os.open("r.jsonl", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=descriptor)
@@ -236,15 +236,15 @@ def _nest(folder: Path, depth: int, content: bytes) -> None:
         os.close(descriptor)
 
 
-def _unnest(folder: Path, depth: int) -> None:
+def _unnest(folder: Path, depth: int, name: str = "a") -> None:
     """Remove what :func:`_nest` made (shutil.rmtree recurses, and would fail)."""
     descriptors = [os.open(folder, os.O_RDONLY)]
     for _ in range(depth):
-        descriptors.append(os.open("a", os.O_RDONLY, dir_fd=descriptors[-1]))
+        descriptors.append(os.open(name, os.O_RDONLY, dir_fd=descriptors[-1]))
     os.unlink("r.jsonl", dir_fd=descriptors[-1])
     os.close(descriptors.pop())
     while descriptors:
-        os.rmdir("a", dir_fd=descriptors[-1])
+        os.rmdir(name, dir_fd=descriptors[-1])
         os.close(descriptors.pop())
     folder.rmdir()
 
@@ -252,21 +252,21 @@ def _unnest(folder: Path, depth: int) -> None:
 def test_folders_nested_deeper_than_python_recursion_are_walked() -> None:
     # Outside pytest's tmp_path: pytest's own clean-up of old runs recurses and would fail.
     folder = Path(tempfile.mkdtemp(prefix="newsevents-deep-"))
-    _nest(folder, 1500, VALID)  # 3,000 characters of path: within the system's limit
+    _nest(folder, 1100, VALID)  # 2,200 characters of path: within the system's limit
     try:
         outcome = run(str(folder))
     finally:
-        _unnest(folder, 1500)
+        _unnest(folder, 1100)
     assert outcome.status == 0 and outcome.report["summary"]["records"] == len(base.records())
 
 
 def test_folders_nested_past_the_path_limit_are_named_not_skipped() -> None:
     folder = Path(tempfile.mkdtemp(prefix="newsevents-deep-"))
-    _nest(folder, 2200, VALID)  # 4,400 characters: past PATH_MAX
+    _nest(folder, 420, VALID, "a" * 10)  # 4,620 characters: past PATH_MAX
     try:
         outcome = run(str(folder))
     finally:
-        _unnest(folder, 2200)
+        _unnest(folder, 420, "a" * 10)
     assert outcome.status == 2
     [issue] = outcome.report["issues"]
     assert issue["code"] == "NE111" and "file name too long" in issue["message"]
