@@ -141,6 +141,13 @@ def run_validate_from(args: argparse.Namespace) -> int:
     from newsevents.io.readers import UNREADABLE_CODES as READING_UNREADABLE
     from newsevents.validation.formats import render, wants_colour
 
+    if args.jobs > 1:
+        sys.stderr.write(
+            "newsevents validate: --from converts in one process; for worker processes, "
+            "convert first (newsevents convert ... -o OUT.parquet), then validate the output "
+            "with --jobs (docs/scale.md)\n"
+        )
+        return EXIT_USAGE
     report: Report = validate_source(
         list(args.paths),
         args.source_format,

@@ -94,3 +94,10 @@ def test_validate_from_an_unknown_layout_is_unreadable(tmp_path: Path) -> None:
     path = tmp_path / "x.CSV"
     path.write_text("a\tb\n", encoding="utf-8")
     assert main(["validate", "--from", "gdelt", str(path)]) == 2
+
+
+def test_validate_from_with_jobs_is_a_usage_error_that_says_what_to_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate", "--from", "gdelt", str(GDELT_SAMPLE), "--jobs", "2"]) == 2
+    assert "convert first" in capsys.readouterr().err
