@@ -143,7 +143,7 @@ class AcledMapper:
         if self.only is not None and kind not in self.only:
             raise Skip(f"not-selected:{kind}")
         location = self._location(row)
-        stamp = _timestamp(row, date)
+        stamp = _timestamp(row, date, self.conversion)
         self.not_kept.count_row(row, NOT_KEPT)
         if precision != "day" and start != date:
             self.not_kept.add(
@@ -241,7 +241,7 @@ class AcledMapper:
                     row,
                     "latitude",
                     "a latitude and longitude in range",
-                    short(f"{latitude},{longitude}"),
+                    f"{latitude},{longitude}",
                 ) from None
         else:
             location["latitude"], location["longitude"] = lat, lon
@@ -277,12 +277,18 @@ def _period_start(date: dt.date, precision: str) -> dt.date:
     return date
 
 
-def _timestamp(row: SourceRow, date: dt.date) -> str:
+def _timestamp(row: SourceRow, date: dt.date, conversion: Conversion) -> str:
+    """When ACLED coded the row (``timestamp``, Unix time); the event's day when not given."""
     text = row.get("timestamp")
-    if text.isdigit():
+    if not text:
+        return f"{date.isoformat()}T00:00:00Z"
+    try:
+        if not (text.isascii() and text.isdigit()):
+            raise ValueError(text)
         stamp = dt.datetime.fromtimestamp(int(text), dt.UTC)
-        return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f"{date.isoformat()}T00:00:00Z"
+    except (ValueError, OverflowError, OSError):
+        raise conversion.invalid(row, "timestamp", "a Unix time in seconds") from None
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def read_acled_rows(

@@ -265,7 +265,7 @@ class GdeltMapper:
         self.conversion = conversion
         self.only = frozenset(only) if only is not None else None
         self.seen = Seen()
-        self.ids: dict[str, int] = {}
+        self.ids: dict[int, int] = {}  # GLOBALEVENTID -> its row: ints keep memory small
         self.not_kept = NotKept("the newsevents schema")
         self._names: dict[str, str] = {}
 
@@ -279,11 +279,12 @@ class GdeltMapper:
 
     def _records(self, layout: Layout, row: SourceRow) -> list[Record]:
         event_id = row.get("GLOBALEVENTID")
-        if not event_id.isdigit():
-            raise self.conversion.invalid(row, "GLOBALEVENTID", "a number", short(event_id))
-        if event_id in self.ids:
-            raise self.conversion.duplicate(row, "GLOBALEVENTID", event_id, self.ids[event_id])
-        self.ids[event_id] = row.row
+        if not (event_id.isascii() and event_id.isdigit()):
+            raise self.conversion.invalid(row, "GLOBALEVENTID", "a number", event_id)
+        number = int(event_id)
+        if number in self.ids:
+            raise self.conversion.duplicate(row, "GLOBALEVENTID", event_id, self.ids[number])
+        self.ids[number] = row.row
         date = _date(row, "SQLDATE", self.conversion)
         self._check_dates(row, date)
         code, goldstein = self._coding(row)
@@ -382,7 +383,7 @@ class GdeltMapper:
         if expected_goldstein is None:
             if given is None:
                 raise self.conversion.invalid(
-                    row, "GoldsteinScale", "a number from -10 to 10", short(text)
+                    row, "GoldsteinScale", "a number from -10 to 10", text
                 )
             return code, given
         if given is None or abs(given - expected_goldstein) > 1e-9:
@@ -452,7 +453,7 @@ class GdeltMapper:
                     row,
                     "ActionGeo_Lat",
                     "a latitude and longitude",
-                    short(f"{latitude},{longitude}"),
+                    f"{latitude},{longitude}",
                 ) from None
             return location
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -460,7 +461,7 @@ class GdeltMapper:
                 row,
                 "ActionGeo_Lat",
                 "a latitude and longitude in range",
-                short(f"{latitude},{longitude}"),
+                f"{latitude},{longitude}",
             )
         location["latitude"], location["longitude"] = lat, lon
         return location
@@ -473,7 +474,7 @@ class GdeltMapper:
 def _date(row: SourceRow, name: str, conversion: Conversion) -> dt.date:
     text = row.get(name)
     try:
-        if len(text) != 8 or not text.isdigit():
+        if len(text) != 8 or not (text.isascii() and text.isdigit()):
             raise ValueError(text)
         return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
     except ValueError:
@@ -484,7 +485,7 @@ def _added(row: SourceRow, layout: Layout, conversion: Conversion) -> str:
     text = row.get("DATEADDED")
     size = 8 if layout.dataset == "GDELT 1.0" else 14
     try:
-        if len(text) != size or not text.isdigit():
+        if len(text) != size or not (text.isascii() and text.isdigit()):
             raise ValueError(text)
         digits = text.ljust(14, "0")
         stamp = dt.datetime(
@@ -583,7 +584,7 @@ class GdeltWriter:
         """The 61 values of ``event``'s GDELT 2.0 row."""
         values = dict.fromkeys(COLUMNS_2, "")
         original = source_record(event).get("record_id")
-        if isinstance(original, str) and original.isdigit():
+        if isinstance(original, str) and original.isascii() and original.isdigit():
             values["GLOBALEVENTID"] = original
         else:
             values["GLOBALEVENTID"] = str(self.next_id)

@@ -9,6 +9,7 @@ another): it is read after removing commas before a closing bracket outside stri
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -139,8 +140,8 @@ class PloverMapper:
             raise self.conversion.duplicate(row, "id", short(record_id), self.ids[record_id])
         self.ids[record_id] = row.row
         date = str(values.get("date") or values.get("pub_date") or "")[:10]
-        if not _DATE.match(date):
-            raise self.conversion.invalid(row, "date", "a date YYYY-MM-DD", short(date))
+        if not _is_date(date):
+            raise self.conversion.invalid(row, "date", "a date YYYY-MM-DD", date)
         plover_type, modes = self._type_and_modes(row, polecat)
         contexts_given = _as_list(values.get("contexts" if polecat else "context"))
         contexts = [c for c in contexts_given if c not in SPECIAL_CONTEXTS]
@@ -167,7 +168,10 @@ class PloverMapper:
         recipients = self._actors(row, "recipient" if "recipient" in values else "target", out)
         if polecat:
             recipients = self._actors(row, "RECIP", out)
-        coded = str(values.get("coded_date") or values.get("dateCoded") or date)[:10]
+        coded_field = "coded_date" if values.get("coded_date") else "dateCoded"
+        coded = str(values.get(coded_field) or date)[:10]
+        if not _is_date(coded):
+            raise self.conversion.invalid(row, coded_field, "a date YYYY-MM-DD", coded)
         coder = str(values.get("coder") or ("POLECAT" if polecat else "PLOVER"))
         dataset = "POLECAT" if polecat else "PLOVER"
         plover: Record = {"type": plover_type, "modes": modes, "contexts": contexts}
@@ -289,6 +293,17 @@ def _first(actor: dict[str, Any], keys: tuple[str, ...]) -> str:
         if value not in (None, ""):
             return str(value).strip()
     return ""
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a real YYYY-MM-DD date."""
+    if not _DATE.match(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _as_list(value: Any) -> list[str]:

@@ -25,6 +25,7 @@ from newsevents.crosswalk import (
     write_gdelt,
 )
 from newsevents.crosswalk.acled import COLUMNS, AcledWriter
+from newsevents.crosswalk.convert import TARGETS, convert
 from newsevents.crosswalk.gdelt import COLUMNS_2, GdeltWriter
 from newsevents.crosswalk.plover import PloverWriter
 from newsevents.crosswalk.records import participant_of
@@ -255,3 +256,30 @@ def test_generated_records_survive_gdelt_on_every_field_a_row_holds(dataset: Dat
     assert written.records["gdelt row"] == len(events)
     if skipped:
         assert not_kept & {"/cameo", "/time"}
+
+
+@st.composite
+def _messy_plover(draw: st.DrawFn) -> bytes:
+    """PLOVER records with any of their fields replaced by an arbitrary JSON value."""
+    lines = []
+    for _ in range(draw(st.integers(0, 5))):
+        record = draw(plover_records())
+        for key in draw(
+            st.lists(st.sampled_from([*record, "coded_date", "recipient"]), max_size=3)
+        ):
+            record[key] = draw(_JSON | st.sampled_from(["2022-13-45", "0000-00-00", "²⁰²²"]))
+        lines.append(json.dumps(record))
+    return ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
+
+
+@FEW
+@given(st.sampled_from(["gdelt", "plover"]), st.data(), st.sampled_from(TARGETS))
+def test_arbitrary_input_converts_to_every_target_without_raising(
+    source: str, data: st.DataObject, target: str
+) -> None:
+    given = data.draw(_messy_gdelt() if source == "gdelt" else _messy_plover())
+    path = _file(".CSV" if source == "gdelt" else ".jsonl", given)
+    out = _file(".parquet" if target == "newsevents" else ".out", b"")
+    conversion = convert([path], source, target, out)
+    if not conversion.unreadable:
+        assert conversion.read == conversion.converted + sum(conversion.skipped.values())
