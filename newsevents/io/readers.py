@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 import orjson
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsevents.io import keys
@@ -343,19 +344,50 @@ def batch_rows(batch: pa.RecordBatch) -> list[dict[str, Any] | ReadProblem]:
     """Return the rows of a Parquet batch as dicts; a row holding a value Python cannot
     hold (a date past year 9999...) becomes an NE117 problem naming its column, and the
     other rows of the batch are kept."""
+    rows: list[dict[str, Any] | ReadProblem]
     try:
-        rows: list[dict[str, Any] | ReadProblem] = list(batch.to_pylist())
-        return rows
+        rows = list(batch.to_pylist())
     except Exception:
-        pass
-    rows = []
-    for index in range(batch.num_rows):
-        row = batch.slice(index, 1)
-        try:
-            rows.extend(row.to_pylist())
-        except Exception as error:
-            rows.append(_bad_row(row, error))
+        rows = []
+        for index in range(batch.num_rows):
+            row = batch.slice(index, 1)
+            try:
+                rows.extend(row.to_pylist())
+            except Exception as error:
+                rows.append(_bad_row(row, error))
+    if keys.digit_limit() and any(
+        _longest(column) > keys.digit_limit() for column in batch.columns
+    ):
+        rows = [_without_long_digits(row) for row in rows]  # rare: only batches with long strings
     return rows
+
+
+def _longest(array: pa.Array | pa.ChunkedArray) -> int:
+    """The longest string anywhere in ``array`` (nested in structs and lists too), in bytes."""
+    kind = array.type
+    if pa.types.is_dictionary(kind):
+        return _longest(array.dictionary)
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        longest = pc.max(pc.binary_length(array)).as_py()
+        return int(longest or 0)
+    if pa.types.is_struct(kind):
+        return max((_longest(array.field(i)) for i in range(kind.num_fields)), default=0)
+    if _is_list(kind):
+        return _longest(array.flatten())
+    return 0
+
+
+def _without_long_digits(row: dict[str, Any] | ReadProblem) -> dict[str, Any] | ReadProblem:
+    if isinstance(row, ReadProblem):
+        return row
+    path = keys.long_digit_path(row)
+    if not path:
+        return row
+    text: Any = row
+    for part in path:
+        text = text[part]
+    digits = keys.long_digit_run(str(text).encode("ascii", "replace")) or 0
+    return ReadProblem("NE116", _digits_context(digits), keys.json_pointer(path))
 
 
 def _bad_row(row: pa.RecordBatch, error: Exception) -> ReadProblem:

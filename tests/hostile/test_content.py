@@ -186,3 +186,20 @@ def test_a_bad_parquet_value_loses_its_row_only(tmp_path: Path) -> None:
     assert problems == [(1500, "NE117", "/founded")]
     assert reading.records == 3000
     assert sum(1 for _, item in items if isinstance(item, dict)) == 2999
+
+
+@pytest.mark.parametrize("column", ["schema_version", "aliases"])
+def test_digit_runs_in_parquet_strings_are_reported_not_raised(tmp_path: Path, column: str) -> None:
+    digits = "1" * 5000 + ".0.0"
+    columns: dict[str, Any] = {
+        "record_type": ["actor", "actor"],
+        "schema_version": ["1.0.0", digits if column == "schema_version" else "1.0.0"],
+        "id": ["a", "b"],
+        "aliases": [["x"], [digits] if column == "aliases" else ["y"]],
+    }
+    path = tmp_path / "actors.parquet"
+    pq.write_table(pa.table(columns), path)
+    outcome = run(str(path))
+    found = [i for i in outcome.report["issues"] if i["code"] == "NE116"]
+    pointer = "/schema_version" if column == "schema_version" else "/aliases/0"
+    assert [(i["location"]["record"], i["location"]["pointer"]) for i in found] == [(1, pointer)]
