@@ -307,13 +307,21 @@ def read_acled_rows(
     row_index = 0
     try:
         for number, text in open_text_lines(path):
-            if text is None or (header is None and not text.strip()):
-                if header is None:
-                    conversion.report(
-                        "NE001", None, file=display, source="ACLED", columns="?", row="(not UTF-8)"
-                    )
-                    conversion.unreadable = True
-                    return
+            if text is None and header is None:
+                conversion.report(
+                    "NE001", None, file=display, source="ACLED", columns="?", row="(not UTF-8)"
+                )
+                conversion.unreadable = True
+                return
+            if text is None:
+                conversion.read += 1
+                conversion.report(
+                    "NE102", SourceRow(display, row_index, number, {}), "", offset="?"
+                )
+                conversion.skipped["not-utf8"] += 1
+                row_index += 1
+                continue
+            if header is None and not text.strip():
                 continue
             values = csv_fields(text)
             if header is None:

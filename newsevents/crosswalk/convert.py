@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Protocol, TextIO
 
 import orjson
 
@@ -136,9 +136,3 @@ def _counted(
         if progress is not None and count % 4096 == 0:
             progress(count)
         yield item
-
-
-def records_only(items: Iterable[tuple[Any, Record]]) -> Iterator[Record]:
-    """The records of (row, record) pairs."""
-    for _, record in items:
-        yield record

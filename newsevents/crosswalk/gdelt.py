@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -27,6 +27,7 @@ from newsevents.crosswalk.common import (
     Skip,
     SourceRow,
     csv_fields,
+    open_text_lines,
     short,
 )
 from newsevents.crosswalk.event_types import for_cameo
@@ -183,8 +184,6 @@ def _split(line: str, delimiter: str) -> list[str]:
 
 def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow]]:
     """Yield each data row of a GDELT file with its layout; problems go to ``conversion``."""
-    from newsevents.crosswalk.common import open_text_lines
-
     display = str(path)
     layout: Layout | None = None
     row = 0
@@ -198,10 +197,8 @@ def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow
                 return
             conversion.read += 1
             place = SourceRow(display, row, number, {})
-            conversion.report(
-                "NE003", place, "", field="(row)", expected="UTF-8 text", found="an invalid byte"
-            )
-            conversion.skipped["source-value-invalid"] += 1
+            conversion.report("NE102", place, "", offset="?")
+            conversion.skipped["not-utf8"] += 1
             row += 1
             continue
         if layout is None:
@@ -696,8 +693,3 @@ def write_gdelt(
             writer.write(record)
         writer.finish(str(path))
     return conversion
-
-
-def gdelt_row_values(line: str) -> Sequence[str]:
-    """Split one written GDELT 2.0 line into its 61 values (for tests and round trips)."""
-    return line.rstrip("\n").split("\t")

@@ -198,3 +198,14 @@ def test_an_api_response_saved_as_json_reads_like_the_csv(tmp_path: Path) -> Non
     csv_records, _ = _convert(write_rows(tmp_path / "acled.csv", ROWS))
     assert conversion.converted == 2
     assert records["acled-XYZ1001"]["locations"] == csv_records["acled-XYZ1001"]["locations"]
+
+
+def test_a_line_that_is_not_utf8_is_coded_at_its_row(tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "acled.csv", ROWS)
+    with path.open("ab") as stream:
+        stream.write(b"XYZ9,2022-01-24,Caf\xe9\n")
+    _, conversion = _convert(path)
+    assert (conversion.read, conversion.converted) == (3, 2)
+    (issue,) = [i for i in conversion.issues if i.code == "NE102"]
+    assert (issue.location.record, issue.location.line) == (2, 4)
+    assert dict(conversion.skipped) == {"not-utf8": 1}

@@ -270,3 +270,12 @@ def _same_number(a: str, b: str) -> bool:
         return float(a) == float(b)
     except ValueError:
         return False
+
+
+def test_a_line_that_is_not_utf8_is_coded_at_its_row(gdelt2_raw: Path) -> None:
+    with gdelt2_raw.open("ab") as stream:
+        stream.write(b"669666999\tCaf\xe9\n")
+    _, conversion = _convert(gdelt2_raw)
+    assert (conversion.read, conversion.converted) == (34, 33)
+    (issue,) = [i for i in conversion.issues if i.code == "NE102"]
+    assert (issue.location.record, issue.location.line) == (33, 34)
