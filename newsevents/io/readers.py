@@ -77,17 +77,12 @@ Item = tuple[Where, "dict[str, Any] | ReadProblem"]
 class FileReading:
     """One file being read.  Iterate it for items; afterwards its size, hash and count are set.
 
-    With ``canonical=False``, Parquet rows are yielded as Arrow gives them (nulls kept, dates
-    as ``datetime.date``); :func:`canonical` turns one into its JSON form.
     ``skip_pointers`` lists the record pointers whose problems a file-level problem already
     covers (a Parquet column of the wrong type), so records do not repeat them.
     """
 
-    def __init__(
-        self, path: Path, display: str, file_format: str | None = None, canonical: bool = True
-    ) -> None:
+    def __init__(self, path: Path, display: str, file_format: str | None = None) -> None:
         self.path = path
-        self.canonical = canonical
         self.part: tuple[int, int | None, int] | None = None
         """Only part of the file: JSON Lines (first byte, end byte, first line's number), a
         line start to a line start; Parquet (first row group, end row group, 0).  Records are
@@ -223,14 +218,10 @@ class FileReading:
                     for row in batch_rows(batch):
                         self.records += 1
                         where = Where(self.display, self.records - 1)
-                        yield where, row if isinstance(row, ReadProblem) else self._row(row)
+                        yield where, row if isinstance(row, ReadProblem) else canonical(row)
             except Exception as error:  # a corrupt page or a value Python cannot hold
                 problem = ReadProblem("NE106", {"reason": _reason(error)})
                 yield Where(self.display, self.records), problem
-
-    def _row(self, row: dict[str, Any]) -> dict[str, Any]:
-        form: dict[str, Any] = canonical(row) if self.canonical else row
-        return form
 
 
 def parse_line(line: bytes, where: Where, start: int) -> Iterator[Item]:

@@ -189,7 +189,7 @@ class _AllIssues(IssueCollector):
 
 
 def _reading(part: Part) -> FileReading:
-    reading = FileReading(Path(part.path), part.display, canonical=False)
+    reading = FileReading(Path(part.path), part.display)
     reading.part = part.span
     reading.records = part.first_record
     return reading

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from newsevents.io.readers import FileReading, ReadProblem, Source, Where, canonical, find_files
+from newsevents.io.readers import FileReading, ReadProblem, Source, Where, find_files
 from newsevents.models import Document
 from newsevents.validation.checks import CHECKS, FINISHERS, RegisteredCheck
 from newsevents.validation.checks.anchoring import DocumentText
@@ -206,14 +206,14 @@ class Run:
     ) -> int:
         """Validate the ``items`` read by ``reading``, the ``index``-th input file; return
         the number of reading problems."""
-        arrow, problems = reading.format == "parquet", 0
+        problems = 0
         for count, (where, item) in enumerate(items, 1):
             if isinstance(item, ReadProblem):
                 problems += 1
                 self.problem(where, item)
             else:
                 place = RecordPlace(where.file, index, where.record, where.line)
-                self.record(item, place, reading.skip_pointers, arrow)
+                self.record(item, place, reading.skip_pointers)
             if progress is not None and count % _PROGRESS_EVERY == 0:
                 progress(done + reading.position, total)
         return problems
@@ -235,7 +235,7 @@ class Run:
             self.problem(Where(source.display), source.problem)
             self.files.append(InputFile(source.display, "unknown", role))
             return None
-        return FileReading(source.path, source.display, canonical=role == "documents")
+        return FileReading(source.path, source.display)
 
     def problem(self, where: Where, problem: ReadProblem) -> None:
         """Report a problem reading the input (a line that is not JSON, a record that is no
@@ -253,22 +253,19 @@ class Run:
         raw: dict[str, Any],
         place: RecordPlace,
         skip: frozenset[str] = frozenset(),
-        arrow: bool = False,
     ) -> None:
         """Validate one record: once through the models; only a record that fails (or whose
-        version says more) is read again in detail.  ``arrow``: a row as Arrow gives it."""
-        # An Arrow row has every column of its table: a null is an absent field.
-        given = {k: v for k, v in raw.items() if v is not None} if arrow else raw
-        model = self._valid(given, place)
+        version says more) is read again in detail."""
+        model = self._valid(raw, place)
         if model is None:
-            self.diagnose(canonical(raw) if arrow else raw, place, skip)
+            self.diagnose(raw, place, skip)
             return
         add = self.collector.extend
-        add(self.state.references.register(given, place))
+        add(self.state.references.register(raw, place))
         if isinstance(model, Document) and model.text is not None:
             published = model.publication.date if model.publication is not None else None
             add(self.state.documents.add(DocumentText(model.id, model.text, published)))
-        self._run_checks(model, RecordContext(self.state, place, given.get("id")))
+        self._run_checks(model, RecordContext(self.state, place, raw.get("id")))
 
     def _valid(self, raw: Mapping[str, Any], place: RecordPlace) -> BaseModel | None:
         """The record's model when it is valid and its version raises nothing, else None."""
