@@ -161,7 +161,12 @@ class AcledMapper:
         for name in ("actor1", "actor2"):  # one actor each; associates are ;-separated
             actors[name] = [self._actor(row.get(name), out)] if row.get(name) else []
         for name in ("assoc_actor_1", "assoc_actor_2"):
-            actors[name] = [self._actor(n, out) for n in _names(row.get(name))]
+            names = _names(row.get(name))
+            if names and kind != "general":
+                reason = f"an {kind} has no associate role; the actors are not kept"
+                self.not_kept.add(name, row, reason)
+                names = []
+            actors[name] = [self._actor(n, out) for n in names]
         event = event_record(
             kind,
             event_id=identifier("acled", event_id),
@@ -176,14 +181,6 @@ class AcledMapper:
             locations=[location] if location else [],
             notes=row.get("notes")[:20_000] or None,
         )
-        if kind != "general":
-            event["participants"] = [
-                p for p in event["participants"] if not p["role"].endswith("_associate")
-            ]
-            for name in ("assoc_actor_1", "assoc_actor_2"):
-                if actors[name]:
-                    reason = f"an {kind} has no associate role; the actors are not kept"
-                    self.not_kept.add(name, row, reason)
         out.append(event)
         self.conversion.converted += 1
         return out

@@ -164,10 +164,12 @@ class PloverMapper:
         )
         if self.seen.document(document) is not None:
             out.append(document)
-        sources = self._actors(row, "source" if not polecat else "ACTOR", out)
-        recipients = self._actors(row, "recipient" if "recipient" in values else "target", out)
-        if polecat:
-            recipients = self._actors(row, "RECIP", out)
+        # An alert or a deployment has one source and one target; a general event has lists.
+        limit = None if event_type == "general" else 1
+        source_key = "ACTOR" if polecat else "source"
+        recipient_key = "RECIP" if polecat else "recipient" if "recipient" in values else "target"
+        sources = self._actors(row, source_key, out, limit)
+        recipients = self._actors(row, recipient_key, out, limit)
         coded_field = "coded_date" if values.get("coded_date") else "dateCoded"
         coded = str(values.get(coded_field) or date)[:10]
         if not _is_date(coded):
@@ -200,16 +202,6 @@ class PloverMapper:
                 {**p, "role": "target"} if p["role"] == "target_associate" else p
                 for p in event["participants"]
             ]
-        elif sources[1:] or recipients[1:]:
-            event["participants"] = [
-                p for p in event["participants"] if not p["role"].endswith("_associate")
-            ]
-            self.not_kept.add(
-                "source",
-                row,
-                "an alert or deployment has one source actor here; "
-                "further sources and recipients are not kept",
-            )
         out.append(event)
         self.conversion.converted += 1
         return out
@@ -240,7 +232,11 @@ class PloverMapper:
                 self.not_kept.add(mode_field, row, f"not a mode of {plover_type} in PLOVER 0.8")
         return plover_type, modes
 
-    def _actors(self, row: SourceRow, key: str, out: list[Record]) -> list[str]:
+    def _actors(
+        self, row: SourceRow, key: str, out: list[Record], limit: int | None = None
+    ) -> list[str]:
+        """The actor ids of the list ``key`` (new actor records go to ``out``); past ``limit``
+        actors, the rest are counted as not kept."""
         given = row.values.get(key)
         if key in ("ACTOR", "RECIP"):
             attributes = row.values.get("attributes")
@@ -249,6 +245,12 @@ class PloverMapper:
         for index, actor in enumerate(given if isinstance(given, list) else []):
             if not isinstance(actor, dict):
                 continue
+            if limit is not None and len(found) >= limit:
+                reason = (
+                    "an alert or deployment has one source and one target; the rest are not kept"
+                )
+                self.not_kept.add(key, row, reason)
+                break
             name = _first(actor, _ACTOR_NAME_KEYS)
             code = _first(actor, ("code", "country_code", "country")).upper()
             sector = _first(actor, ("sector", "sector_code", "code_1")).upper()

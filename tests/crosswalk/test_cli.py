@@ -101,3 +101,18 @@ def test_validate_from_with_jobs_is_a_usage_error_that_says_what_to_do(
 ) -> None:
     assert main(["validate", "--from", "gdelt", str(GDELT_SAMPLE), "--jobs", "2"]) == 2
     assert "convert first" in capsys.readouterr().err
+
+
+def test_convert_and_validate_from_acled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.crosswalk.test_acled import ROWS, write_rows
+
+    source = write_rows(tmp_path / "acled.csv", ROWS)
+    out = tmp_path / "back.csv"
+    assert main(["convert", str(source), "--from", "acled", "--to", "acled", "-o", str(out)]) == 0
+    assert out.read_text("utf-8").splitlines()[1].startswith("XYZ1001,2022-01-24,2022,1,")
+    capsys.readouterr()
+    assert main(["validate", "--from", "acled", str(source), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] and report["summary"]["records"] == 6  # 2 documents, 2 actors, 2 events

@@ -184,3 +184,16 @@ def test_the_v08_manual_actor_keys_are_read_and_a_wikidata_id_survives(tmp_path:
     assert back["source"] == [
         {"actor_text": "Example Actor", "code": "USA", "sector": "GOV", "identifier_id": "Q42"}
     ]
+
+
+def test_a_deployment_keeps_one_source_and_counts_the_others(tmp_path: Path) -> None:
+    second = {"actor_text": "Examplestan", "code": "DEU"}
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({**V08, "source": [*V08["source"], second]}) + "\n", "utf-8")
+    records, conversion = _convert(path)
+    assert records["v08-1"]["event_type"] == "deployment"
+    assert [p["role"] for p in records["v08-1"]["participants"]] == ["source"]
+    actors = [r for r in records.values() if r["record_type"] == "actor"]
+    assert [a["name"] for a in actors] == ["Pentagon"]  # no record for an actor left out
+    (issue,) = [i for i in conversion.issues if i.code == "NE013"]
+    assert issue.location.pointer == "/source" and issue.message.startswith("source: 1 value(s)")
