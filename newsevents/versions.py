@@ -27,7 +27,7 @@ def parse_version(text: str) -> Version | None:
         return None
     try:
         return Version(text)
-    except InvalidVersion:  # pragma: no cover - digits always parse
+    except (InvalidVersion, ValueError):  # digits past int()'s conversion limit
         return None
 
 

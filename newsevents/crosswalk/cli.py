@@ -15,10 +15,12 @@ from newsevents.codes import CATALOG, Severity
 from newsevents.crosswalk.common import EVENT_TYPES, Conversion
 from newsevents.crosswalk.convert import SOURCES, TARGETS, convert
 from newsevents.crosswalk.validate import validate_source
+from newsevents.io.readers import UNREADABLE_CODES as READING_UNREADABLE
 from newsevents.validation.issue import Report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-UNREADABLE_CODES = frozenset({"NE001", "NE101", "NE105"})
+UNREADABLE_CODES = READING_UNREADABLE | {"NE001"}
+"""Reading codes that make a conversion exit 2, and NE001 (a layout that is not known)."""
 
 _EPILOG = """\
 output: OUT.jsonl (newsevents records as JSON Lines), OUT.parquet (newsevents records as
@@ -138,7 +140,6 @@ class _Progress:
 def run_validate_from(args: argparse.Namespace) -> int:
     """``newsevents validate --from SOURCE``: convert, validate, print one report as
     ``validate`` prints its own (every ``--format``, ``--color``), with its exit status."""
-    from newsevents.io.readers import UNREADABLE_CODES as READING_UNREADABLE
     from newsevents.validation.formats import render, wants_colour
 
     if args.jobs > 1:
@@ -157,6 +158,6 @@ def run_validate_from(args: argparse.Namespace) -> int:
         strict=args.strict,
     )
     sys.stdout.write(render(report, args.format, wants_colour(args.color, sys.stdout)))
-    if (READING_UNREADABLE | UNREADABLE_CODES) & report.codes():
+    if UNREADABLE_CODES & report.codes():
         return EXIT_USAGE
     return EXIT_OK if report.valid else EXIT_INVALID

@@ -10,13 +10,13 @@ import argparse
 import sys
 from typing import Any
 
+from newsevents.io.readers import UNREADABLE_CODES
 from newsevents.scoring.agreement import DEFAULT_RESAMPLES, DEFAULT_SEED
 from newsevents.scoring.alignment import DEFAULT_MATCH, MATCH_RULES
 from newsevents.scoring.annotation import ScoringInputError
 from newsevents.validation.render import render_text
 
 EXIT_SCORED, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-UNREADABLE_CODES = frozenset({"NE101", "NE105"})
 
 _EPILOG = (
     "matching rules:\n"

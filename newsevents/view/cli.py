@@ -13,13 +13,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from newsevents.io.readers import FileReading, find_files
+from newsevents.io.readers import UNREADABLE_CODES, FileReading, find_files
 from newsevents.scoring.alignment import DEFAULT_MATCH, MATCH_RULES
 from newsevents.validation import Report, validate
 from newsevents.validation.render import render_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-UNREADABLE_CODES = frozenset({"NE101", "NE105"})
 
 _EPILOG = """\
 examples:
