@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from packaging.version import Version
 
+import newsevents
 from newsevents import versions
 from newsevents.codebooks import CODEBOOK_VERSION
 from newsevents.versions import (
@@ -174,3 +175,11 @@ def test_every_bundled_dataset_version_loads_with_its_own_schema_version() -> No
             declared = {r.schema_version for r in (*data.documents, *data.actors, *data.events)}
             assert declared <= set(PUBLISHED_VERSIONS)
             assert data.to_arrow("events").num_rows == len(data.events)
+
+
+@pytest.mark.parametrize("digits", [4_301, 10_000])
+def test_a_version_past_the_int_conversion_limit_is_malformed_not_a_crash(digits: int) -> None:
+    huge = "1" * digits
+    assert versions.parse_version(f"{huge}.0.0") is None
+    report = newsevents.validate([{"record_type": "actor", "schema_version": f"1.{huge}.0"}])
+    assert "NE204" in report.codes()
