@@ -179,19 +179,21 @@ def _q(text: str) -> str:
 
 
 def _event_references(event: EventBase) -> Iterator[tuple[str, str, str]]:
-    # getattr with a default: a field that could not be read (newsevents.validation.partial)
-    # holds no reference to resolve, and the others are still resolved.
-    document_id = getattr(event, "document_id", None)
+    # A field this event type does not have, or that could not be read
+    # (newsevents.validation.partial), holds no reference; the others are still resolved.
+    # Read from __dict__: a missing attribute costs pydantic an exception.
+    fields = event.__dict__
+    document_id = fields.get("document_id")
     if document_id is not None:
         yield "document", document_id, "/document_id"
-    for index, participant in enumerate(getattr(event, "participants", ())):
+    for index, participant in enumerate(fields.get("participants", ())):
         yield "actor", participant.actor_id, f"/participants/{index}/actor_id"
-    force = getattr(event, "force", None)
+    force = fields.get("force")
     if force is not None and force.actor_id is not None:
         yield "actor", force.actor_id, "/force/actor_id"
-    for index, link in enumerate(getattr(event, "links", ())):
+    for index, link in enumerate(fields.get("links", ())):
         yield "event", link.event_id, f"/links/{index}/event_id"
-    factuality = getattr(event, "factuality", None)
+    factuality = fields.get("factuality")
     condition = None if factuality is None else factuality.condition
     if condition is not None and condition.event_id is not None:
         yield "event", condition.event_id, "/factuality/condition/event_id"
@@ -202,7 +204,7 @@ def _event_references(event: EventBase) -> Iterator[tuple[str, str, str]]:
     holder = None if factuality is None else factuality.holder
     if holder is not None:
         yield "actor", holder, "/factuality/holder"
-    purpose = getattr(event, "purpose", None)
+    purpose = fields.get("purpose")
     if purpose is not None and purpose.event_id is not None:
         yield "event", purpose.event_id, "/purpose/event_id"
 
@@ -213,8 +215,8 @@ def event_references(event: EventBase, context: RecordContext) -> Iterator[Issue
     index, place, record_id = context.state.references, context.place, context.record_id
     for kind, target, pointer in _event_references(event):
         yield from index.resolve(Reference(kind, target, place, record_id, pointer))
-    reports = getattr(event, "reports", ()) if isinstance(event, Statement) else ()
-    document_id = getattr(event, "document_id", None)
+    reports = event.__dict__.get("reports", ()) if isinstance(event, Statement) else ()
+    document_id = event.__dict__.get("document_id")
     for position, target in enumerate(reports):
         pointer = f"/reports/{position}"
         reference = Reference("event", target, place, record_id, pointer, document_id)
@@ -227,7 +229,7 @@ def event_references(event: EventBase, context: RecordContext) -> Iterator[Issue
 def actor_references(actor: Actor, context: RecordContext) -> Iterator[Issue]:
     """Resolve the actors an actor is a member of."""
     index = context.state.references
-    for position, target in enumerate(getattr(actor, "member_of", ())):
+    for position, target in enumerate(actor.__dict__.get("member_of", ())):
         pointer = f"/member_of/{position}"
         reference = Reference("actor", target, context.place, context.record_id, pointer)
         yield from index.resolve(reference)

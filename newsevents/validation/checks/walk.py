@@ -29,7 +29,7 @@ def _collect(
     model: BaseModel, kind: type[Found], where: str, found: list[tuple[str, Found]]
 ) -> None:
     for name in _paths_to(type(model), kind):
-        value = getattr(model, name, None)
+        value = model.__dict__.get(name)  # None too when it could not be read
         if value is None:
             continue
         at = f"{where}/{name}"
