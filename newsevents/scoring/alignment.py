@@ -12,7 +12,8 @@ then read a system's ids as the gold ids they were aligned with.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -259,6 +260,30 @@ def similarity(gold: Event, system: Event, rule: MatchRule) -> float:
     return dice(_covered(gold_spans), _covered(system_spans))
 
 
+def _bounds(event: Event, rule: MatchRule) -> tuple[int, int] | None:
+    spans = anchor_spans(event, rule.spans)
+    return (min(s.start for s in spans), max(s.end for s in spans)) if spans else None
+
+
+def candidates(
+    gold: Sequence[Event], system: Sequence[Event], rule: MatchRule
+) -> Iterator[tuple[int, int]]:
+    """The (gold, system) index pairs whose anchor spans' extents overlap: the only pairs
+    the rule can admit, found by sorting the system's extents instead of trying every pair."""
+    extents = sorted(
+        (bounds, j) for j, event in enumerate(system) if (bounds := _bounds(event, rule))
+    )
+    starts = [start for (start, _), _ in extents]
+    for i, event in enumerate(gold):
+        bounds = _bounds(event, rule)
+        if bounds is None:
+            continue
+        start, end = bounds
+        for (_, other_end), j in extents[: bisect_left(starts, end)]:
+            if other_end > start:
+                yield i, j
+
+
 TIE_BREAK = 1e-6
 """Weight of attribute agreement in the assignment: it only decides between alignments with
 the same number of pairs and (to this precision) the same total span similarity."""
@@ -275,7 +300,9 @@ def assign(
     """
     if not gold or not system:
         return []
-    scores = np.array([[similarity(g, s, rule) for s in system] for g in gold])
+    scores = np.zeros((len(gold), len(system)))
+    for i, j in candidates(gold, system, rule):
+        scores[i, j] = similarity(gold[i], system[j], rule)
     agreement = np.zeros_like(scores)
     for i, j in zip(*np.nonzero(scores), strict=True):
         agreement[i, j] = attribute_agreement(gold[i], system[j])

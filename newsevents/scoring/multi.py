@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+import numpy as np
 
 from newsevents.scoring.agreement import (
     ABSENT,
@@ -98,10 +100,10 @@ def _alpha(
     rows: list[Row],
     level: Literal["nominal", "ordinal"] = "nominal",
     order: Sequence[Hashable] = (),
-) -> Callable[[Sequence[int]], float | None]:
+) -> Callable[[np.ndarray[Any, Any]], float | None]:
     """Alpha of the units (columns) a sample of column indices picks."""
 
-    def of(sample: Sequence[int]) -> float | None:
+    def of(sample: np.ndarray[Any, Any]) -> float | None:
         return krippendorff_alpha([[row[i] for i in sample] for row in rows], level, order)
 
     return of
@@ -141,7 +143,7 @@ def alpha_scores(
             "nominal",
             len(annotations),
             width,
-            detection(range(width)),
+            detection(np.arange(width)),
             bootstrap(detection, width, resamples, seed),
         )
     )
@@ -151,14 +153,14 @@ def alpha_scores(
         nominal = _alpha(rows)
         ordinal = None
         if attribute.kind == "ordinal":
-            ordinal = _alpha(rows, "ordinal", attribute.order)(range(width))
+            ordinal = _alpha(rows, "ordinal", attribute.order)(np.arange(width))
         found.append(
             AlphaScore(
                 attribute.name,
                 attribute.kind,
                 len(annotations),
                 width,
-                nominal(range(width)),
+                nominal(np.arange(width)),
                 bootstrap(nominal, width, resamples, seed),
                 ordinal,
             )

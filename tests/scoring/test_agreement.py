@@ -104,3 +104,59 @@ def test_bootstrap_is_seeded_and_brackets_the_figure() -> None:
     assert first == again
     assert first is not None and first.low < 0.75 < first.high
     assert bootstrap(mean, 0) is None
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=1, max_size=30),
+    st.sampled_from(["nominal", "ordinal"]),
+)
+def test_the_fast_two_annotator_alpha_is_the_packages(
+    pairs: list[tuple[int, int]], level: str
+) -> None:
+    import numpy as np
+
+    from newsevents.scoring.agreement import pair_alpha
+
+    first = np.array([a for a, _ in pairs])
+    second = np.array([b for _, b in pairs])
+    rows = [[a for a, _ in pairs], [b for _, b in pairs]]
+    expected = krippendorff_alpha(rows, level, tuple(range(5)))  # type: ignore[arg-type]
+    found = pair_alpha(first, second, 5, level)  # type: ignore[arg-type]
+    if expected is None:
+        assert found is None
+    else:
+        assert found == pytest.approx(expected, abs=1e-9)
+
+
+@settings(max_examples=100)
+@given(
+    st.integers(2, 4).flatmap(
+        lambda coders: st.lists(
+            st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=coders, max_size=coders),
+            min_size=1,
+            max_size=15,
+        )
+    ),
+    st.sampled_from(["nominal", "ordinal"]),
+)
+def test_the_coincidence_alpha_is_the_packages(units: list[list[int | None]], level: str) -> None:
+    from newsevents.scoring.agreement import alpha_of_counts, coincidence_alpha, value_counts
+
+    rows = [list(row) for row in zip(*units, strict=True)]
+    counts = value_counts(rows, level, tuple(range(5)))  # type: ignore[arg-type]
+    expected = alpha_of_counts(counts, level)  # type: ignore[arg-type]
+    per_unit = [{v: float(n) for v, n in enumerate(row) if n} for row in counts]
+    found = coincidence_alpha(per_unit, 5, level)  # type: ignore[arg-type]
+    if expected is None:
+        assert found is None
+    else:
+        assert found == pytest.approx(expected, abs=1e-9)
+
+
+def test_a_many_valued_attribute_does_not_build_a_cube() -> None:
+    """A thousand units with a thousand values each way: the package would need 8 GB."""
+    first = [f"value-{i}" for i in range(1000)]
+    second = [*first[:-10], *(f"other-{i}" for i in range(10))]
+    alpha = krippendorff_alpha([first, second])
+    assert alpha is not None and 0.98 < alpha < 1.0
