@@ -20,15 +20,16 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from view_timing import generated_records  # noqa: E402
+from view_timing import generated_records
 
-import newsevents  # noqa: E402
-from newsevents.scoring import Annotation, align, read_annotation  # noqa: E402
+import newsevents
+from newsevents.scoring import Annotation, align, read_annotation
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,10 +67,10 @@ def main() -> None:
         dropped = {e["id"] for i, e in enumerate(events) if i % 10 == 9} - referenced
         system = kept + [e for e in events if e["id"] not in dropped]
         gold_typed, system_typed = Annotation.of(records), Annotation.of(system)
-        aligned = _median(lambda: align(gold_typed, system_typed), args.repeat)
-        scored = _median(lambda: newsevents.score(records, system, resamples=0), args.repeat)
+        aligned = _median(partial(align, gold_typed, system_typed), args.repeat)
+        scored = _median(partial(newsevents.score, records, system, resamples=0), args.repeat)
         with_intervals = _median(
-            lambda: newsevents.score(records, system, resamples=args.resamples), 1
+            partial(newsevents.score, records, system, resamples=args.resamples), 1
         )
         print(f"| {label} | {aligned:.2f} | {scored:.2f} | {with_intervals:.2f} |")
 
