@@ -7,11 +7,14 @@ report, so ``newsevents validate --from gdelt FILE`` gives one report of both.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from newsevents.crosswalk.common import Conversion
 from newsevents.crosswalk.convert import source_rows
+from newsevents.io.paths import open_regular
 from newsevents.validation.checks.registry import RecordPlace
 from newsevents.validation.issue import InputFile, Report
 from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Run
@@ -38,5 +41,17 @@ def validate_source(
         run.record(record, place)
         records[row.file] = records.get(row.file, 0) + 1
     for path in given:
-        run.files.append(InputFile(str(path), source, "input", records=records.get(str(path), 0)))
+        size, digest = _fingerprint(Path(path))
+        count = records.get(str(path), 0)
+        run.files.append(InputFile(str(path), source, "input", size, digest, count))
     return run.finish()
+
+
+def _fingerprint(path: Path) -> tuple[int | None, str | None]:
+    """The size and sha256 of a source file, as the report lists every file it read."""
+    try:
+        with open_regular(path) as file:
+            digest = hashlib.file_digest(file, "sha256")
+            return file.tell(), digest.hexdigest()
+    except OSError:  # the conversion has reported why it could not be read
+        return None, None

@@ -20,9 +20,15 @@ from newsevents.validation.messages import quote
 
 @check("NE801", models=(EventBase,))
 def no_evidence(event: EventBase, context: RecordContext) -> Iterator[Issue]:
-    """Warn about an event with no trigger, evidence or quote (NE801)."""
+    """Warn about an event with no trigger, evidence or quote (NE801).
+
+    An imported event is exempt: GDELT, ACLED and PLOVER rows cite their article without its
+    text, so no span can be its evidence.  A provenance that could not be read counts as not
+    imported.
+    """
+    imported = getattr(getattr(event, "provenance", None), "method", None) == "imported"
     quoted = isinstance(event, Statement) and event.quote is not None
-    if event.trigger is None and not event.evidence and not quoted:
+    if not imported and event.trigger is None and not event.evidence and not quoted:
         yield context.issue("NE801", "/trigger", found=quote(context.record_id))
 
 

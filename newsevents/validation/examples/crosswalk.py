@@ -14,8 +14,6 @@ from newsevents.validation.examples.model import CodeExample
 
 GDELT_FILE = "events.CSV"
 ACLED_FILE = "acled.csv"
-_NO_EVIDENCE = frozenset({"NE801"})
-"""An imported event has no span to be its evidence (its document has no text)."""
 
 
 def gdelt_row(**changes: str) -> dict[str, str]:
@@ -64,7 +62,7 @@ def _gdelt(
     lines: bytes,
     pointer: str,
     record: int | None,
-    also: frozenset[str] = _NO_EVIDENCE,
+    also: frozenset[str] = frozenset(),
 ) -> CodeExample:
     return CodeExample(
         code=code,
