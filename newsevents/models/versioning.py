@@ -28,21 +28,29 @@ def _extra(model: type[BaseModel], name: str) -> dict[str, Any]:
 
 def newer_features(model: BaseModel, declared: str, loc: Loc = ()) -> Iterator[Violation]:
     """Yield a violation for every part of ``model`` that ``declared`` does not have yet."""
+    found: list[Violation] = []
+    _newer(model, declared, loc, found)
+    return iter(found)
+
+
+def _newer(model: BaseModel, declared: str, loc: Loc, found: list[Violation]) -> None:
+    # Appends rather than yields: a walk of nested generators costs a record of an older
+    # version several microseconds (see docs/scale.md).
+    fields = model.__dict__
     for name, added, relaxed, values, nested in _plan(type(model), declared):
-        value = getattr(model, name)
-        here = (*loc, name)
+        value = fields.get(name)
         # Given at all, even as null, a later field is one the older schema does not know.
         if added is not None and name in model.model_fields_set:
             context = {"feature": f"field {name}", "since": added, "declared": declared}
-            yield Violation("NE205", here, context, value)
+            found.append(Violation("NE205", (*loc, name), context, value))
             continue
         if relaxed and value is None:
-            yield Violation("NE301", here, {"field": name})
-        if isinstance(value, str) and value in values:
+            found.append(Violation("NE301", (*loc, name), {"field": name}))
+        if values and isinstance(value, str) and value in values:
             context = {"feature": f"{name} {value!r}", "since": values[value], "declared": declared}
-            yield Violation("NE205", here, context, value)
-        if nested:
-            yield from _nested(value, declared, here)
+            found.append(Violation("NE205", (*loc, name), context, value))
+        if nested and value is not None:
+            _nested(value, declared, (*loc, name), found)
 
 
 Plan = tuple[tuple[str, str | None, bool, dict[str, str], bool], ...]
@@ -96,12 +104,12 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(argument)
 
 
-def _nested(value: Any, declared: str, loc: Loc) -> Iterator[Violation]:
+def _nested(value: Any, declared: str, loc: Loc, found: list[Violation]) -> None:
     if isinstance(value, BaseModel):
-        yield from newer_features(value, declared, loc)
+        _newer(value, declared, loc, found)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from _nested(item, declared, (*loc, index))
+            _nested(item, declared, (*loc, index), found)
 
 
 class VersionValidator:

@@ -26,7 +26,12 @@ from typing import Any, TypeVar
 import pyarrow.parquet as pq
 
 from newsevents.io.readers import FileReading, find_files
-from newsevents.validation.checks.anchoring import DocumentStore, DocumentText, Work
+from newsevents.validation.checks.anchoring import (
+    DocumentStore,
+    DocumentText,
+    Work,
+    waiting_form,
+)
 from newsevents.validation.checks.references import Reference, ReferenceIndex
 from newsevents.validation.checks.registry import RecordPlace
 from newsevents.validation.checks.state import RunState
@@ -160,7 +165,7 @@ class PartDocuments(DocumentStore):
         if document is not None:
             self.used.add(document_id)
             return work(document)
-        self.waiting_work.append((document_id, place, work))
+        self.waiting_work.append((document_id, place, waiting_form(work)))
         return iter(())
 
 

@@ -21,9 +21,14 @@ from pydantic import BaseModel, ValidationError
 
 from newsevents.io.readers import FileReading, ReadProblem, Source, Where, find_files
 from newsevents.models import Document
-from newsevents.validation.checks import CHECKS, FINISHERS, RegisteredCheck
+from newsevents.validation.checks import CHECKS, FINISHERS
 from newsevents.validation.checks.anchoring import DocumentText
-from newsevents.validation.checks.registry import RecordContext, RecordPlace, new_issue
+from newsevents.validation.checks.registry import (
+    RecordCheck,
+    RecordContext,
+    RecordPlace,
+    new_issue,
+)
 from newsevents.validation.checks.state import RunState
 from newsevents.validation.checks.structure import structure_issues
 from newsevents.validation.checks.version import decide, without_unknown_fields
@@ -151,7 +156,7 @@ class Run:
         self.collector = collector or IssueCollector(selection, max_issues)
         self.records = 0
         self.files: list[InputFile] = []
-        self._checks: dict[type[BaseModel], list[RegisteredCheck]] = {}
+        self._checks: dict[type[BaseModel], tuple[RecordCheck, ...]] = {}
         self._plain: dict[str, Any] = {}  # version -> its validator, when it raises nothing
 
     def read_documents(self, paths: Iterable[PathLike]) -> None:
@@ -313,8 +318,10 @@ class Run:
         self._run_checks(model, context)
 
     def _run_checks(self, model: BaseModel, context: RecordContext) -> None:
-        for registered in self._checks_for(type(model)):
-            self.collector.extend(registered.run(model, context))
+        add = self.collector.add
+        for run in self._checks_for(type(model)):
+            for issue in run(model, context):
+                add(issue)
 
     def _run_partial(
         self, raw: dict[str, Any], context: RecordContext, skip: frozenset[str], newer: bool
@@ -328,9 +335,9 @@ class Run:
         if not complete:  # the model's own rules did not run: run those that can
             for error in own_rules(view):
                 add(structure_issues(error, raw, context, skip, newer))
-        for registered in self._checks_for(model):
+        for run in self._checks_for(model):
             try:
-                issues = list(registered.run(view, context))
+                issues = list(run(view, context))
             except AttributeError:
                 continue  # the check reads a field that could not be read
             add(issues)
@@ -342,14 +349,15 @@ class Run:
         published = publication_date(raw.get("publication"))
         return self.state.documents.add(DocumentText(document_id, text, published))
 
-    def _checks_for(self, model_type: type[BaseModel]) -> list[RegisteredCheck]:
+    def _checks_for(self, model_type: type[BaseModel]) -> tuple[RecordCheck, ...]:
+        """The registered checks that apply to ``model_type`` and report a selected code."""
         found = self._checks.get(model_type)
         if found is None:
-            found = [
-                c
+            found = tuple(
+                c.run
                 for c in CHECKS
                 if issubclass(model_type, c.models) and self.selection.any_enabled(c.codes)
-            ]
+            )
             self._checks[model_type] = found
         return found
 

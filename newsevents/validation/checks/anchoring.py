@@ -134,7 +134,7 @@ class DocumentStore:
         document = self.texts.get(document_id)
         if document is not None:
             return work(document)
-        self._waiting.setdefault(document_id, []).append((place, work))
+        self._waiting.setdefault(document_id, []).append((place, waiting_form(work)))
         return iter(())
 
     def waiting(self) -> dict[str, list[RecordPlace]]:
@@ -159,15 +159,32 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class SpanWork:
-    """The spans of one record, to check once their document's text is at hand."""
+    """The spans of one record, to check once their document's text is at hand: the model's
+    spans while the document is at hand, :class:`Span` tuples once it must wait."""
 
-    spans: tuple[tuple[str, Span], ...]
+    spans: tuple[tuple[str, EvidenceSpan | Span], ...]
     place: RecordPlace
     record_id: str | None
 
     def __call__(self, document: DocumentText) -> Iterator[Issue]:
+        text, place, record_id = document.text, self.place, self.record_id
+        found: list[Issue] = []
         for pointer, span in self.spans:
-            yield from check_span(document, span, pointer, self.place, self.record_id)
+            found += span_issues(document, text, span, pointer, place, record_id)
+        return iter(found)
+
+    def compact(self) -> SpanWork:
+        """This work with its spans as small tuples (for a wait or another process)."""
+        spans = tuple(
+            (pointer, Span(s.start, s.end, s.exact, s.prefix, s.suffix))
+            for pointer, s in self.spans
+        )
+        return SpanWork(spans, self.place, self.record_id)
+
+
+def waiting_form(work: Work) -> Work:
+    """``work`` as it is kept while its document is awaited: small, and picklable cheaply."""
+    return work.compact() if isinstance(work, SpanWork) else work
 
 
 def check_span(
@@ -179,32 +196,47 @@ def check_span(
 ) -> Iterator[Issue]:
     """Yield NE601, NE604 or NE608 when ``span`` does not fit ``document``'s text, NE509 when
     the document has no text (it is known only by its source, schema 1.1.0)."""
-    text, start, end = document.text, span.start, span.end
+    return iter(span_issues(document, document.text, span, pointer, place, record_id))
+
+
+def span_issues(
+    document: DocumentText,
+    text: str | None,
+    span: EvidenceSpan | Span,
+    pointer: str,
+    place: RecordPlace,
+    record_id: str | None,
+) -> list[Issue]:
+    """The issues of ``span`` against ``document``, whose text (read once) is ``text``."""
+    start, end = span.start, span.end
     if text is None:
-        yield new_issue("NE509", place.location(pointer), record_id, document=document.id)
-        return
+        return [new_issue("NE509", place.location(pointer), record_id, document=document.id)]
     if end > len(text):
         where = place.location(f"{pointer}/end")
-        yield new_issue("NE601", where, record_id, start=start, end=end, length=len(text))
-        return
+        return [new_issue("NE601", where, record_id, start=start, end=end, length=len(text))]
     found = text[start:end]
     if found != span.exact:
         cause = likely_cause(document, start, end, span.exact)
         context = {"expected": quote(span.exact), "found": quote(found), "cause": cause}
-        yield new_issue(
-            "NE604", place.location(pointer), record_id, start=start, end=end, **context
-        )
-        return
-    if span.prefix is not None:
-        before = text[max(0, start - len(span.prefix)) : start]
-        if before != span.prefix:
-            context = {"which": "prefix", "expected": quote(span.prefix), "found": quote(before)}
-            yield new_issue("NE608", place.location(f"{pointer}/prefix"), record_id, **context)
-    if span.suffix is not None:
-        after = text[end : end + len(span.suffix)]
-        if after != span.suffix:
-            context = {"which": "suffix", "expected": quote(span.suffix), "found": quote(after)}
-            yield new_issue("NE608", place.location(f"{pointer}/suffix"), record_id, **context)
+        where = place.location(pointer)
+        return [new_issue("NE604", where, record_id, start=start, end=end, **context)]
+    prefix, suffix = span.prefix, span.suffix
+    issues: list[Issue] = []
+    if prefix is not None:
+        before = text[max(0, start - len(prefix)) : start]
+        if before != prefix:
+            context = {"which": "prefix", "expected": quote(prefix), "found": quote(before)}
+            issues.append(
+                new_issue("NE608", place.location(f"{pointer}/prefix"), record_id, **context)
+            )
+    if suffix is not None:
+        after = text[end : end + len(suffix)]
+        if after != suffix:
+            context = {"which": "suffix", "expected": quote(suffix), "found": quote(after)}
+            issues.append(
+                new_issue("NE608", place.location(f"{pointer}/suffix"), record_id, **context)
+            )
+    return issues
 
 
 def likely_cause(document: DocumentText, start: int, end: int, exact: str) -> str:
@@ -243,13 +275,10 @@ def _nearest(text: str, exact: str, start: int) -> int | None:
 @check("NE601", "NE604", "NE608", models=(EventBase,))
 def event_spans(event: EventBase, context: RecordContext) -> Iterator[Issue]:
     """Check the event's spans against its document, now or once the document is read."""
-    spans = tuple(
-        (pointer, Span(s.start, s.end, s.exact, s.prefix, s.suffix))
-        for pointer, s in spans_of(event)
-    )
+    spans = spans_of(event)
     if not spans:
         return iter(())
-    work = SpanWork(spans, context.place, context.record_id)
+    work = SpanWork(tuple(spans), context.place, context.record_id)
     return context.state.documents.when_available(event.document_id, context.place, work)
 
 
@@ -264,7 +293,7 @@ def document_spans(document: Document, context: RecordContext) -> Iterator[Issue
     if document.text is None:
         yield from context.state.documents.add(text)
     for pointer, span in spans_of(document):
-        yield from check_span(text, span, pointer, context.place, context.record_id)
+        yield from span_issues(text, document.text, span, pointer, context.place, context.record_id)
 
 
 @finisher("NE607")

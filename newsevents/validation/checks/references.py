@@ -8,7 +8,7 @@ References are resolved as soon as their target is known, the rest once all file
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +119,21 @@ class ReferenceIndex:
             kind == "document" and target in self.outside_documents
         )
 
+    def refer(
+        self,
+        kind: str,
+        target: str,
+        place: RecordPlace,
+        record_id: str | None,
+        pointer: str,
+        from_document: str | None = None,
+    ) -> Iterable[Issue]:
+        """:meth:`resolve` the reference, without building it when its target is known
+        and nothing else is asked of it (most references)."""
+        if from_document is None and self.known(kind, target):
+            return ()
+        return self.resolve(Reference(kind, target, place, record_id, pointer, from_document))
+
     def resolve(self, reference: Reference) -> Iterator[Issue]:
         """Check ``reference`` now if its target is known, else keep it for the end."""
         if self.known(reference.kind, reference.target):
@@ -213,26 +228,27 @@ def _event_references(event: EventBase) -> Iterator[tuple[str, str, str]]:
 def event_references(event: EventBase, context: RecordContext) -> Iterator[Issue]:
     """Resolve the actors, document and events an event refers to."""
     index, place, record_id = context.state.references, context.place, context.record_id
+    refer = index.refer
+    found: list[Issue] = []
     for kind, target, pointer in _event_references(event):
-        yield from index.resolve(Reference(kind, target, place, record_id, pointer))
+        found += refer(kind, target, place, record_id, pointer)
     reports = event.__dict__.get("reports", ()) if isinstance(event, Statement) else ()
     document_id = event.__dict__.get("document_id")
     for position, target in enumerate(reports):
-        pointer = f"/reports/{position}"
-        reference = Reference("event", target, place, record_id, pointer, document_id)
-        yield from index.resolve(reference)
+        found += refer("event", target, place, record_id, f"/reports/{position}", document_id)
     if reports and record_id is not None and record_id not in index.reports:
         index.reports[record_id] = (place, tuple(reports))
+    return iter(found)
 
 
 @check("NE502", models=(Actor,))
 def actor_references(actor: Actor, context: RecordContext) -> Iterator[Issue]:
     """Resolve the actors an actor is a member of."""
-    index = context.state.references
+    index, place, record_id = context.state.references, context.place, context.record_id
+    found: list[Issue] = []
     for position, target in enumerate(actor.__dict__.get("member_of", ())):
-        pointer = f"/member_of/{position}"
-        reference = Reference("actor", target, context.place, context.record_id, pointer)
-        yield from index.resolve(reference)
+        found += index.refer("actor", target, place, record_id, f"/member_of/{position}")
+    return iter(found)
 
 
 @finisher("NE502", "NE503", "NE504", "NE507")

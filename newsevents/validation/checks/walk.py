@@ -28,11 +28,12 @@ def instances(model: BaseModel, kind: type[Found], base: str = "") -> list[tuple
 def _collect(
     model: BaseModel, kind: type[Found], where: str, found: list[tuple[str, Found]]
 ) -> None:
-    for name in _paths_to(type(model), kind):
-        value = model.__dict__.get(name)  # None too when it could not be read
+    fields = model.__dict__
+    for name, step in _steps_to(type(model), kind):
+        value = fields.get(name)  # None too when it could not be read
         if value is None:
             continue
-        at = f"{where}/{name}"
+        at = where + step
         if isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, kind):
@@ -43,6 +44,12 @@ def _collect(
             found.append((at, value))
         elif isinstance(value, BaseModel):
             _collect(value, kind, at, found)
+
+
+@cache
+def _steps_to(model: type[BaseModel], kind: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(field name, its pointer step) of the fields of ``model`` that may hold a ``kind``."""
+    return tuple((name, f"/{name}") for name in _paths_to(model, kind))
 
 
 @cache
