@@ -1,12 +1,13 @@
-"""Build every published dataset file from the one hand-written source.
+"""Build every published dataset file from the hand-written sources, one per version.
 
-``python -m newsevents.tools.build_dataset`` (also run by ``make schema``) reads
-``datasets/<name>/source/annotations.yaml`` and writes ``datasets/<name>/<version>/``: the
-article, the records as JSON and JSON Lines, Parquet tables whose Arrow schema comes from the
-models, the flat events table (CSV and Parquet), Croissant and Frictionless metadata, the
-dataset card and a manifest of every file's sha256, size and record count.  The build is
-deterministic: building twice gives the same bytes.  It also regenerates the counts block of
-docs/datacard.md.
+``python -m newsevents.tools.build_dataset`` (also run by ``make schema``) reads every source
+of ``datasets/<name>/source/`` (a YAML file naming its ``dataset`` and ``version``:
+``annotations.yaml`` for 1.0.0, ``adjudicated-1.1.0.yaml`` for 1.1.0) and writes each into
+``datasets/<name>/<version>/``: the article, the records as JSON and JSON Lines, Parquet
+tables whose Arrow schema comes from the models, the flat events table (CSV, Parquet and
+Stata), Croissant and Frictionless metadata, the dataset card and a manifest of every file's
+sha256, size and record count.  The build is deterministic: building twice gives the same
+bytes.  It also regenerates the counts block of docs/datacard.md from the newest version.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from packaging.version import Version
 
 from newsevents.codebooks import CODEBOOK_VERSION
+from newsevents.dataset import DEFAULT_DATASET
 from newsevents.io.arrow import records_to_table
 from newsevents.tools.dataset_card import card, replace_counts_block
 from newsevents.tools.dataset_flat import flat_csv, flat_rows, flat_stata, flat_table
 from newsevents.tools.dataset_metadata import croissant, datapackage
-from newsevents.tools.dataset_source import Source, load_source
+from newsevents.tools.dataset_source import Source, SourceError, load_source, read_yaml
+from newsevents.versions import parse_version
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASETS = ROOT / "datasets"
@@ -44,8 +48,42 @@ MEDIA_TYPES = {
 
 
 def source_paths() -> list[Path]:
-    """Return the hand-written source of every dataset in the repository."""
-    return sorted(DATASETS.glob("*/source/annotations.yaml"))
+    """Return the hand-written source of every dataset version in the repository, oldest
+    version first within each dataset.
+
+    A source is a YAML file of ``datasets/<name>/source/`` that names its ``dataset`` (the
+    folder's name) and ``version``; other YAML files there (a proposal) are not built.  Two
+    sources of one version are an error, not a silent choice.
+    """
+    found: dict[tuple[str, str], Path] = {}
+    for path in sorted(DATASETS.glob("*/source/*.yaml")):
+        head = source_header(path)
+        if head is None:
+            continue
+        name, version = head
+        if name != path.parent.parent.name:
+            raise SourceError(f"{path}: dataset {name!r} is not its folder's name")
+        if (name, version) in found:
+            raise SourceError(f"{path}: {name} {version} is also built from {found[name, version]}")
+        found[name, version] = path
+    return [found[key] for key in sorted(found, key=lambda key: (key[0], Version(key[1])))]
+
+
+def source_path(name: str, version: str) -> Path:
+    """Return the hand-written source that dataset ``name`` at ``version`` is built from."""
+    for path in source_paths():
+        if source_header(path) == (name, version):
+            return path
+    raise SourceError(f"no source of {name} {version} in {DATASETS}")
+
+
+def source_header(path: Path) -> tuple[str, str] | None:
+    """Return the ``dataset`` and ``version`` a YAML file declares, or None if it is no source."""
+    raw = read_yaml(path)
+    name, version = raw.get("dataset"), raw.get("version")
+    if isinstance(name, str) and isinstance(version, str) and parse_version(version):
+        return name, version
+    return None
 
 
 def canonical(record: Any) -> dict[str, Any]:
@@ -171,7 +209,8 @@ def write_configurations(
             stem = f"{configuration.name}-{table}"
             (folder / f"{stem}.jsonl").write_text(jsonl_text(records), encoding="utf-8")
             entries.append(_file_entry(folder, f"{stem}.jsonl", len(records)))
-            version = source.document.schema_version
+            # Each configuration's table under its own records' schema (annotator-1 is 1.0.0).
+            version = next(iter(configuration.documents), source.document).schema_version
             parquet = records_to_table(record_type, records, metadata, version=version)
             write_parquet(parquet, folder / f"{stem}.parquet")
             entries.append(_file_entry(folder, f"{stem}.parquet", len(records)))
@@ -212,15 +251,17 @@ def build(source_path: Path, out_root: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    """Rebuild every dataset in the repository and the counts in docs/datacard.md."""
-    for source_path in source_paths():
+    """Rebuild every version of every dataset in the repository, and the counts in
+    docs/datacard.md from the newest version of the reference dataset."""
+    paths = source_paths()
+    for source_path in paths:
         manifest = build(source_path, source_path.parent.parent)
         print(f"built {manifest['name']} {manifest['version']}: {len(manifest['files'])} files")
-        if DATACARD.exists():
-            source = load_source(source_path)
-            text = DATACARD.read_text(encoding="utf-8")
-            DATACARD.write_text(replace_counts_block(text, source), encoding="utf-8")
-            print(f"updated {DATACARD.relative_to(ROOT)}")
+    if DATACARD.exists() and paths:
+        newest = [p for p in paths if p.parent.parent.name == DEFAULT_DATASET][-1]
+        text = DATACARD.read_text(encoding="utf-8")
+        DATACARD.write_text(replace_counts_block(text, load_source(newest)), encoding="utf-8")
+        print(f"updated {DATACARD.relative_to(ROOT)} from {newest.name}")
 
 
 if __name__ == "__main__":

@@ -220,7 +220,6 @@ def croissant(source: Source, sha256: dict[str, str]) -> dict[str, Any]:
 _CONSTRAINTS: dict[str, dict[str, Any]] = {
     "event_id": {"required": True, "unique": True, "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]*$"},
     "document_id": {"required": True},
-    "event_type": {"required": True, "enum": ["alert", "deployment", "statement"]},
     "polarity": {"required": True, "enum": ["positive", "negative"]},
     "realis": {"required": True, "enum": ["ACTUAL", "GENERIC", "OTHER"]},
     "time_precision": {"enum": [1, 2, 3]},
@@ -232,8 +231,25 @@ _CONSTRAINTS: dict[str, dict[str, Any]] = {
 }
 
 
-def _table_schema(parquet: bool) -> dict[str, Any]:
-    """Return the Table Schema of the flat table.
+def event_types(schema_version: str) -> list[str]:
+    """Return the event types schema ``schema_version`` has, from the models (1.1.0 added
+    ``general``)."""
+    from typing import get_args
+
+    from newsevents.models import Event as AnyEvent
+    from newsevents.models.versioning import model_in_version
+
+    members = get_args(get_args(AnyEvent)[0])
+    return [
+        value
+        for member in members
+        if model_in_version(member, schema_version)
+        for value in get_args(member.model_fields["event_type"].annotation)
+    ]
+
+
+def _table_schema(parquet: bool, schema_version: str) -> dict[str, Any]:
+    """Return the Table Schema of the flat table of records of ``schema_version``.
 
     Frictionless reads Parquet through pandas, which turns an integer column with missing
     values into floats (8500.0, NaN): in the Parquet resource such columns are numbers with
@@ -247,6 +263,8 @@ def _table_schema(parquet: bool) -> dict[str, Any]:
             "description": column.description,
         }
         constraints = _CONSTRAINTS.get(column.name)
+        if column.name == "event_type":
+            constraints = {"required": True, "enum": event_types(schema_version)}
         if parquet and column.frictionless == "integer":
             field["type"], constraints = "number", None
         if constraints:
@@ -257,6 +275,7 @@ def _table_schema(parquet: bool) -> dict[str, Any]:
 
 def datapackage(source: Source, sha256: dict[str, str]) -> dict[str, Any]:
     """Return the Frictionless data package of the flat events table (CSV and Parquet)."""
+    version = source.document.schema_version
     return {
         "name": source.name,
         "title": source.title,
@@ -277,13 +296,13 @@ def datapackage(source: Source, sha256: dict[str, str]) -> dict[str, Any]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "hash": f"sha256:{sha256['events_flat.csv']}",
-                "schema": _table_schema(parquet=False),
+                "schema": _table_schema(parquet=False, schema_version=version),
             },
             {
                 "name": "events_flat_parquet",
                 "path": "events_flat.parquet",
                 "format": "parquet",
-                "schema": _table_schema(parquet=True),
+                "schema": _table_schema(parquet=True, schema_version=version),
             },
         ],
     }

@@ -1,4 +1,5 @@
-"""Fixtures for the reference dataset tests: the shipped folder, its records, a writable copy."""
+"""Fixtures for the reference dataset tests: each bundled version's folder, records and source,
+the newest version, and a writable copy."""
 
 from __future__ import annotations
 
@@ -10,37 +11,54 @@ from typing import Any
 import pytest
 
 from newsevents import dataset as dataset_module
-from newsevents.dataset import DEFAULT_DATASET, Dataset, dataset_folder, load_dataset
-from newsevents.tools.build_dataset import source_paths
+from newsevents.dataset import (
+    DEFAULT_DATASET,
+    Dataset,
+    available_datasets,
+    dataset_folder,
+    load_dataset,
+)
+from newsevents.tools.build_dataset import source_path
 from newsevents.tools.dataset_source import Source, load_source
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
-def folder() -> Path:
-    """The shipped folder of the default dataset's newest version."""
-    return dataset_folder()
+VERSIONS = available_datasets()[DEFAULT_DATASET]
+"""Every bundled version of the reference dataset, oldest first."""
+
+
+@pytest.fixture(scope="session", params=VERSIONS)
+def folder(request: pytest.FixtureRequest) -> Path:
+    """The shipped folder of each bundled version of the default dataset (every test that
+    uses it, or a fixture built on it, runs once per version)."""
+    version: str = request.param
+    return dataset_folder(version=version)
 
 
 @pytest.fixture(scope="session")
-def shipped() -> Dataset:
-    """The default dataset, loaded with its checksums verified."""
+def shipped(folder: Path) -> Dataset:
+    """That version, loaded with its checksums verified."""
+    return load_dataset(version=folder.name)
+
+
+@pytest.fixture(scope="session")
+def newest() -> Dataset:
+    """The default dataset as load_dataset() gives it: its newest complete version."""
     return load_dataset()
 
 
 @pytest.fixture(scope="session")
 def records(folder: Path) -> dict[str, Any]:
-    """The parsed records.json of the shipped dataset."""
+    """The parsed records.json of that version."""
     loaded: dict[str, Any] = json.loads((folder / "records.json").read_text(encoding="utf-8"))
     return loaded
 
 
 @pytest.fixture(scope="session")
-def source() -> Source:
-    """The hand-written source, expanded."""
-    (path,) = [p for p in source_paths() if p.parent.parent.name == DEFAULT_DATASET]
-    return load_source(path)
+def source(folder: Path) -> Source:
+    """The hand-written source of that version, expanded."""
+    return load_source(source_path(DEFAULT_DATASET, folder.name))
 
 
 @pytest.fixture

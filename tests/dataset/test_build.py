@@ -11,21 +11,30 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from newsevents.dataset import DEFAULT_DATASET, Dataset, available_datasets
 from newsevents.io.arrow import table_to_records
-from newsevents.tools import regenerate
-from newsevents.tools.build_dataset import DATACARD, build, source_paths
+from newsevents.models import RECORD_ADAPTER
+from newsevents.tools import build_dataset, regenerate
+from newsevents.tools.build_dataset import (
+    DATACARD,
+    build,
+    source_header,
+    source_path,
+    source_paths,
+)
 from newsevents.tools.dataset_card import replace_counts_block
-from newsevents.tools.dataset_source import Source
+from newsevents.tools.dataset_source import SourceError, load_source
+
+TABLES3 = ("documents", "actors", "events")
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory, folder: Path) -> Path:
-    """The default dataset built afresh from its source into a temporary folder."""
-    (path,) = [p for p in source_paths() if p.parent.parent.name == folder.parent.name]
+    """Each bundled version built afresh from its own source into a temporary folder."""
     out = tmp_path_factory.mktemp("rebuilt")
-    build(path, out)
+    build(source_path(folder.parent.name, folder.name), out)
     return out / folder.name
 
 
@@ -73,9 +82,8 @@ def test_shipped_files_are_what_the_source_builds(rebuilt: Path, folder: Path) -
 
 
 def test_building_twice_gives_the_same_bytes(rebuilt: Path, tmp_path: Path, folder: Path) -> None:
-    (path,) = [p for p in source_paths() if p.parent.parent.name == folder.parent.name]
     again = tmp_path / "again"
-    build(path, again)
+    build(source_path(folder.parent.name, folder.name), again)
     for first in rebuilt.iterdir():
         assert first.read_bytes() == (again / rebuilt.name / first.name).read_bytes(), first.name
 
@@ -91,7 +99,65 @@ def test_manifest_lists_every_file_with_its_hash_size_and_count(folder: Path) ->
     parquet_rows = pq.read_metadata(folder / "events.parquet").num_rows
     assert listed["events.parquet"]["records"] == parquet_rows
     assert listed["events.jsonl"]["records"] == manifest["records"]["events"]
-    assert (manifest["schema_version"], manifest["version"]) == ("1.0.0", "1.0.0")
+    assert manifest["version"] == folder.name
+    assert manifest["schema_version"] == SCHEMA_OF[folder.name]
+
+
+SCHEMA_OF = {"1.0.0": "1.0.0", "1.1.0": "1.1.0"}
+"""The schema version each dataset version's records follow."""
+
+
+def test_every_version_is_built_from_its_own_source() -> None:
+    paths = [p for p in source_paths() if p.parent.parent.name == DEFAULT_DATASET]
+    assert [p.name for p in paths] == ["annotations.yaml", "adjudicated-1.1.0.yaml"]
+    assert [source_header(p) for p in paths] == [
+        (DEFAULT_DATASET, v) for v in available_datasets()[DEFAULT_DATASET]
+    ]
+    assert set(SCHEMA_OF) == set(available_datasets()[DEFAULT_DATASET])
+
+
+def test_two_sources_of_one_version_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = tmp_path / DEFAULT_DATASET / "source"
+    sources.mkdir(parents=True)
+    for name in ("a.yaml", "b.yaml"):
+        (sources / name).write_text(f"dataset: {DEFAULT_DATASET}\nversion: 2.0.0\n", "utf-8")
+    (sources / "proposal.yaml").write_text("about: not a source\n", encoding="utf-8")
+    monkeypatch.setattr(build_dataset, "DATASETS", tmp_path)
+    with pytest.raises(SourceError, match=r"2\.0\.0 is also built from .*a\.yaml"):
+        source_paths()
+    (sources / "b.yaml").write_text(f"dataset: {DEFAULT_DATASET}\nversion: 2.1.0\n", "utf-8")
+    assert [p.name for p in source_paths()] == ["a.yaml", "b.yaml"]
+    with pytest.raises(SourceError, match="no source of"):
+        source_path(DEFAULT_DATASET, "9.9.9")
+
+
+def test_the_configurations_are_the_annotations_as_published(folder: Path) -> None:
+    """1.1.0's annotator-1 is 1.0.0's records byte for byte; annotator-2 its own file."""
+    source = load_source(source_path(DEFAULT_DATASET, folder.name))
+    names = [c.name for c in source.configurations]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    listed = {entry["path"] for entry in manifest["files"]}
+    expected = {f"{n}-{t}.{x}" for n in names for t in TABLES3 for x in ("jsonl", "parquet")}
+    assert {p for p in listed if "-" in p} == expected  # the main files' names have no "-"
+    if folder.name == "1.0.0":
+        assert names == []
+        return
+    assert names == ["annotator-1", "annotator-2"]
+    first = folder.parent / "1.0.0"
+    for table in TABLES3:
+        assert (folder / f"annotator-1-{table}.jsonl").read_bytes() == (
+            first / f"{table}.jsonl"
+        ).read_bytes()
+        shipped = table_to_records(pq.read_table(folder / f"annotator-1-{table}.parquet"))
+        assert shipped == [json.loads(line) for line in (first / f"{table}.jsonl").open()]
+    raw = folder.parent / "source" / "annotator-2.jsonl"
+    written = [RECORD_ADAPTER.validate_json(line) for line in raw.read_text("utf-8").splitlines()]
+    events = (folder / "annotator-2-events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in events] == [
+        r.model_dump(mode="json", exclude_none=True) for r in written if r.record_type == "event"
+    ]
 
 
 def test_json_jsonl_and_parquet_hold_the_same_records(
@@ -106,8 +172,8 @@ def test_json_jsonl_and_parquet_hold_the_same_records(
 def test_parquet_metadata_carries_the_versions(folder: Path) -> None:
     for table in ("documents", "actors", "events", "events_flat"):
         metadata = pq.ParquetFile(folder / f"{table}.parquet").metadata.metadata
-        assert metadata[b"newsevents.schema_version"] == b"1.0.0"
-        assert metadata[b"newsevents.dataset_version"] == b"1.0.0"
+        assert metadata[b"newsevents.schema_version"] == SCHEMA_OF[folder.name].encode()
+        assert metadata[b"newsevents.dataset_version"] == folder.name.encode()
         assert metadata[b"newsevents.codebook_version"] == b"1.0.0"
         assert metadata[b"newsevents.dataset_name"] == b"military-posture-2022"
 
@@ -121,7 +187,8 @@ def test_records_are_in_canonical_form(records: dict[str, Any]) -> None:
             assert model.model_dump(mode="json", exclude_none=True) == record
 
 
-def test_datacard_counts_are_generated_from_the_data(source: Source) -> None:
+def test_datacard_counts_are_generated_from_the_newest_version(newest: Dataset) -> None:
+    source = load_source(source_path(DEFAULT_DATASET, newest.version))
     text = DATACARD.read_text(encoding="utf-8")
     assert replace_counts_block(text, source) == text, "run `make schema` to refresh the counts"
     assert f"| events | {len(source.events)} |" in text
@@ -131,11 +198,11 @@ def test_make_schema_rebuilds_the_dataset() -> None:
     assert "build_dataset.main()" in Path(regenerate.__file__).read_text(encoding="utf-8")
 
 
-def test_citation_matches_the_dataset(folder: Path) -> None:
+def test_citation_matches_the_newest_version(newest: Dataset) -> None:
     import yaml
 
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest = newest.manifest
     assert citation["cff-version"] == "1.2.0"
     assert citation["type"] == "dataset"
     assert str(citation["version"]) == manifest["version"]

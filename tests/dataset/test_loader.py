@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsevents
-from newsevents import Actor, Alert, Deployment, Document, Statement
+from newsevents import Actor, Alert, Deployment, Document, GeneralEvent, Statement
 from newsevents.dataset import (
     TABLES,
     Dataset,
@@ -24,24 +24,43 @@ from newsevents.dataset import (
     load_dataset,
 )
 
+EVENTS = {"1.0.0": 20, "1.1.0": 21}
+"""Events of each bundled version (1.1.0 adds the video call, ev-consult-01)."""
 
-def test_default_load_gives_typed_records(shipped: Dataset) -> None:
-    assert (shipped.name, shipped.version) == ("military-posture-2022", "1.0.0")
+
+def test_every_version_loads_as_typed_records(shipped: Dataset, folder: Path) -> None:
+    assert (shipped.name, shipped.version) == ("military-posture-2022", folder.name)
     assert all(isinstance(d, Document) for d in shipped.documents)
     assert all(isinstance(a, Actor) for a in shipped.actors)
-    assert all(isinstance(e, Alert | Deployment | Statement) for e in shipped.events)
-    assert len(shipped.documents) == 1 and len(shipped.actors) == 20 and len(shipped.events) == 20
+    assert all(isinstance(e, Alert | Deployment | Statement | GeneralEvent) for e in shipped.events)
+    assert len(shipped.documents) == 1 and len(shipped.actors) == 20
+    assert len(shipped.events) == EVENTS[folder.name]
+    assert {r.schema_version for r in (*shipped.documents, *shipped.events)} == {
+        shipped.schema_version
+    }
     assert shipped.actor("actor-kirby").title == "Pentagon press secretary"
+
+
+def test_the_default_is_the_newest_version_and_older_ones_stay_loadable(newest: Dataset) -> None:
+    assert newest.version == "1.1.0" == available_datasets()["military-posture-2022"][-1]
+    assert newest.schema_version == "1.1.0"
+    assert load_dataset(version="1.1.0").events == newest.events
+    first = load_dataset(version="1.0.0")
+    assert (first.version, first.schema_version, len(first.events)) == ("1.0.0", "1.0.0", 20)
+    assert [e.id for e in newest.events if e.id not in {f.id for f in first.events}] == [
+        "ev-consult-01"
+    ]
 
 
 def test_it_is_the_public_api() -> None:
     assert newsevents.load_dataset is load_dataset
     assert "load_dataset" in newsevents.__all__
-    assert available_datasets()["military-posture-2022"] == ["1.0.0"]
+    assert available_datasets()["military-posture-2022"] == ["1.0.0", "1.1.0"]
 
 
 def test_every_table_reaches_arrow_and_pandas(shipped: Dataset) -> None:
-    expected = {"documents": 1, "actors": 20, "events": 20, "events_flat": 20}
+    events = EVENTS[shipped.version]
+    expected = {"documents": 1, "actors": 20, "events": events, "events_flat": events}
     for table in TABLES:
         assert shipped.parquet_paths[table].is_file()
         arrow = shipped.to_arrow(table)
@@ -54,7 +73,7 @@ def test_every_table_reaches_arrow_and_pandas(shipped: Dataset) -> None:
 def test_unknown_name_or_version_is_a_clear_error() -> None:
     with pytest.raises(DatasetNotFoundError, match="no dataset named 'nope'"):
         load_dataset("nope")
-    with pytest.raises(DatasetNotFoundError, match=r"no version '9\.9\.9'.*1\.0\.0"):
+    with pytest.raises(DatasetNotFoundError, match=r"no version '9\.9\.9'.*1\.0\.0, 1\.1\.0"):
         load_dataset(version="9.9.9")
 
 
@@ -82,7 +101,7 @@ def test_a_corrupted_file_is_named_with_both_hashes(copied_root: Path) -> None:
 
 def test_verify_false_skips_the_checksums(copied_root: Path) -> None:
     (copied_root / "events_flat.csv").write_text("tampered", encoding="utf-8")
-    assert len(load_dataset(verify=False).events) == 20
+    assert len(load_dataset(verify=False).events) == EVENTS[copied_root.name]
     with pytest.raises(DatasetFileError, match=r"events_flat\.csv"):
         load_dataset()
 
@@ -153,7 +172,7 @@ def test_a_file_the_manifest_does_not_list_is_an_error(copied_root: Path) -> Non
     with pytest.raises(DatasetFileError, match="not listed in the manifest") as info:
         load_dataset()
     assert info.value.path == copied_root / "extra.parquet"
-    assert len(load_dataset(verify=False).events) == 20  # listed files are still read
+    assert len(load_dataset(verify=False).events) == EVENTS[copied_root.name]  # still read
 
 
 def test_a_fifo_in_place_of_a_listed_file_is_named_not_read(copied_root: Path) -> None:
@@ -213,12 +232,12 @@ def test_any_damaged_manifest_field_is_named(data: st.DataObject, copied_root: P
 
 def test_the_default_is_the_newest_complete_version(copied_root: Path) -> None:
     versions = copied_root.parent
-    (versions / "1.1.0").mkdir()  # empty
-    shutil.copytree(copied_root, versions / "2.0.0")
-    (versions / "2.0.0" / "records.json").unlink()  # incomplete
-    assert load_dataset().version == "1.0.0"
+    (versions / "8.0.0").mkdir()  # empty
+    shutil.copytree(copied_root, versions / "9.0.0")
+    (versions / "9.0.0" / "records.json").unlink()  # incomplete
+    assert load_dataset().version == copied_root.name
     with pytest.raises(DatasetFileError, match="manifest is missing"):
-        load_dataset(version="1.1.0")
+        load_dataset(version="8.0.0")
 
 
 def test_malformed_records_are_a_dataset_file_error(copied_root: Path) -> None:

@@ -92,7 +92,20 @@ def test_frictionless_validates_the_flat_table(folder: Path) -> None:
         "events_flat_csv",
         "events_flat_parquet",
     ]
-    assert all(task["stats"]["rows"] == 20 for task in report["tasks"])
+    events = len(json.loads((folder / "records.json").read_text(encoding="utf-8"))["events"])
+    assert all(task["stats"]["rows"] == events for task in report["tasks"])
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    (event_type,) = [
+        f for f in package["resources"][0]["schema"]["fields"] if f["name"] == "event_type"
+    ]
+    assert event_type["constraints"]["enum"] == EVENT_TYPES[folder.name]
+
+
+EVENT_TYPES = {
+    "1.0.0": ["alert", "deployment", "statement"],
+    "1.1.0": ["alert", "deployment", "statement", "general"],
+}
+"""The event types each version's schema has: a 1.0.0 table may not hold a general event."""
 
 
 def test_frictionless_catches_a_broken_row(copy: Path) -> None:
@@ -113,10 +126,11 @@ def test_the_card_has_hugging_face_front_matter(shipped: Dataset) -> None:
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["license"] == "cc-by-4.0"
     configs = {c["config_name"]: c for c in front["configs"]}
-    assert set(configs) == {"events", "actors", "documents", "events_flat"}
+    configurations = {"1.0.0": set(), "1.1.0": {"annotator-1", "annotator-2"}}[shipped.version]
+    assert set(configs) == {"events", "actors", "documents", "events_flat"} | configurations
     assert configs["events"]["default"] is True
     for config in configs.values():
         for data_file in config["data_files"]:
             assert data_file["path"].endswith(".parquet")  # one folder, one format
             assert (shipped.folder / data_file["path"]).is_file()
-    assert "| events | 20 |" in text
+    assert f"| events | {len(shipped.events)} |" in text

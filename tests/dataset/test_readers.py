@@ -62,7 +62,7 @@ def test_duckdb_queries_nested_fields(shipped: Dataset, records: dict[str, Any])
             "SELECT decode(key), decode(value) FROM parquet_kv_metadata(?)", [path]
         ).fetchall()
     )
-    assert metadata["newsevents.dataset_version"] == "1.0.0"
+    assert metadata["newsevents.dataset_version"] == shipped.version
 
 
 def test_polars_reads_and_explodes(shipped: Dataset, records: dict[str, Any]) -> None:
@@ -74,7 +74,7 @@ def test_polars_reads_and_explodes(shipped: Dataset, records: dict[str, Any]) ->
     total = sum(len(e["participants"]) for e in records["events"])
     assert roles.height == total
     metadata = pl.read_parquet_metadata(shipped.parquet_paths["events"])
-    assert metadata["newsevents.schema_version"] == "1.0.0"
+    assert metadata["newsevents.schema_version"] == shipped.schema_version
 
 
 @pytest.fixture
@@ -131,9 +131,25 @@ def test_the_folder_is_a_hugging_face_dataset_card(
         for config in ("events", "actors", "documents", "events_flat")
     }
     assert {name: len(rows) for name, rows in by_config.items()} == {
-        "events": 20,
+        "events": len(shipped.events),
         "actors": 20,
         "documents": 1,
-        "events_flat": 20,
+        "events_flat": len(shipped.events),
     }
     assert by_config["events_flat"][0]["event_id"] == "ev-alert-01"
+
+
+def test_every_configuration_of_the_card_loads_in_hugging_face(
+    offline_hf: None, shipped: Dataset, tmp_path: Path
+) -> None:
+    """1.1.0's annotations (annotator-1, annotator-2) are configs of the same folder."""
+    import datasets
+
+    listed = {entry["path"]: entry for entry in shipped.manifest["files"]}
+    names = sorted({path.rsplit("-", 1)[0] for path in listed if "-" in path})
+    assert names == ({"1.0.0": [], "1.1.0": ["annotator-1", "annotator-2"]}[shipped.version])
+    for name in names:
+        rows = datasets.load_dataset(
+            str(shipped.folder), name, split="test", cache_dir=str(tmp_path / "cache")
+        )
+        assert len(rows) == listed[f"{name}-events.parquet"]["records"] > 0

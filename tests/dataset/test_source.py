@@ -70,14 +70,31 @@ def test_publication_date_is_inferred_with_its_basis(shipped: Dataset) -> None:
     assert document.publication.evidence.exact == "Monday"
 
 
-def test_provenance_is_by_hand_under_the_codebook_version(shipped: Dataset) -> None:
+ANNOTATED = {
+    "1.0.0": ("ne-annotator-1", "1.0.0", "2026-11-25T12:00:00+00:00"),
+    "1.1.0": ("ne-adjudicator", "1.1.0", "2026-12-01T19:00:00+00:00"),
+}
+"""Who made each version, under which guidelines, when: 1.0.0 stays as annotator-1 made it."""
+
+
+def test_provenance_is_by_hand_under_its_guidelines(shipped: Dataset) -> None:
+    for event in shipped.events:
+        assert event.provenance.method == "by_hand"
+        made = (
+            event.provenance.annotator,
+            event.provenance.guideline_version,
+            event.provenance.annotated_at.isoformat(),
+        )
+        assert made == ANNOTATED[shipped.version]
+
+
+def test_the_newest_version_follows_the_current_codebook(newest: Dataset) -> None:
     codebook = (ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
     match = re.search(r"^Version: (\d+\.\d+\.\d+)$", codebook, re.MULTILINE)
     assert match is not None
-    for event in shipped.events:
-        assert event.provenance.method == "by_hand"
-        assert event.provenance.guideline_version == match.group(1)
-        assert event.provenance.annotated_at.isoformat() == "2026-11-25T12:00:00+00:00"
+    assert {e.provenance.guideline_version for e in newest.events} == {match.group(1)}
+    for _, guidelines, _ in ANNOTATED.values():  # the codebook says what each version was
+        assert f"**{guidelines}**" in codebook
 
 
 def test_every_reference_resolves(shipped: Dataset) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PREFIX = "newsevents/_published/datasets/military-posture-2022/1.0.0/"
+PREFIX = "newsevents/_published/datasets/military-posture-2022/"
 
 SCRIPT = textwrap.dedent(
     """
@@ -26,10 +26,13 @@ SCRIPT = textwrap.dedent(
 
     data = load_dataset()
     events = data.to_arrow("events")
+    first = load_dataset(version="1.0.0")
     result = {
         "module": newsevents.__file__,
         "folder": str(data.folder),
+        "versions": [data.version, first.version],
         "counts": [len(data.documents), len(data.actors), len(data.events)],
+        "first_counts": [len(first.documents), len(first.actors), len(first.events)],
         "rows": events.num_rows,
         "paths": sorted(str(p) for p in data.parquet_paths.values()),
     }
@@ -58,13 +61,15 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_data_files_are_inside_the_wheel(wheel: Path, folder: Path) -> None:
+    """Every bundled version, each file of its manifest."""
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    prefix = f"{PREFIX}{folder.name}/"
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         for entry in manifest["files"]:
-            assert PREFIX + entry["path"] in names
-            assert len(archive.read(PREFIX + entry["path"])) == entry["bytes"]
-        assert PREFIX + "manifest.json" in names
+            assert prefix + entry["path"] in names
+            assert len(archive.read(prefix + entry["path"])) == entry["bytes"]
+        assert prefix + "manifest.json" in names
 
 
 def test_an_installed_wheel_loads_and_verifies_the_data(wheel: Path, tmp_path: Path) -> None:
@@ -96,8 +101,10 @@ def test_an_installed_wheel_loads_and_verifies_the_data(wheel: Path, tmp_path: P
     assert result["module"].startswith(site)
     assert result["folder"].startswith(site)
     assert str(ROOT) not in result["folder"]
-    assert result["counts"] == [1, 20, 20]
-    assert result["rows"] == 20
+    assert result["versions"] == ["1.1.0", "1.0.0"]
+    assert result["counts"] == [1, 20, 21]
+    assert result["first_counts"] == [1, 20, 20]
+    assert result["rows"] == 21
     assert all(Path(p).is_file() for p in result["paths"])
     assert "events.jsonl" in result["error"]
     assert "size" in result["error"] or "checksum" in result["error"]
@@ -272,7 +279,7 @@ def test_the_installed_validator_reads_every_way(alone: Path, tmp_path: Path) ->
     loaded = _run(alone, str(alone / "python"), "-c", script, cwd=tmp_path)
     assert loaded.returncode == 0, loaded.stderr
     folder, events = json.loads(loaded.stdout)
-    assert events == 20
+    assert events == 21  # the newest version, 1.1.0
     report = _run(
         alone, "newsevents", "validate", "--jobs", "2", "--format", "json", folder, cwd=tmp_path
     )

@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 
 from newsevents.cli import main
+from newsevents.dataset import dataset_folder
 from newsevents.view import render_html
 from newsevents.view.terminal import render_terminal
 
-SHIPPED = "datasets/military-posture-2022/1.0.0/records.json"
+VERSION = dataset_folder().name  # the newest, which load_dataset() (shipped_records) gives
+SHIPPED = f"datasets/military-posture-2022/{VERSION}/records.json"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -26,7 +28,7 @@ def test_view_writes_the_same_page_as_render_html(
 
 
 def test_view_of_a_folder_with_documents_apart(tmp_path: Path, shipped_records: list[Any]) -> None:
-    folder = ROOT / "datasets/military-posture-2022/1.0.0"
+    folder = ROOT / f"datasets/military-posture-2022/{VERSION}"
     out = tmp_path / "article.html"
     args = ["view", str(folder / "events.jsonl"), str(folder / "actors.jsonl")]
     args += ["--documents", str(folder / "documents.jsonl"), "-o", str(out)]
@@ -100,6 +102,6 @@ def test_view_of_the_shipped_dataset_needs_no_path(
 ) -> None:
     out = tmp_path / "article.html"
     assert main(["view", "--dataset", "-o", str(out)]) == 0
-    title = "military-posture-2022 1.0.0"
+    title = f"military-posture-2022 {VERSION}"
     assert out.read_text(encoding="utf-8") == render_html(shipped_records, title=title)
     assert main(["view", "--dataset", str(ROOT / SHIPPED)]) == 2
