@@ -245,13 +245,7 @@ class Run:
     def problem(self, where: Where, problem: ReadProblem) -> None:
         """Report a problem reading the input (a line that is not JSON, a record that is no
         object...) at ``where``."""
-        context = dict(problem.context)
-        if problem.code == "NE104":
-            context["found"] = describe(context.get("found"))
-        location = IssueLocation(
-            where.file, where.record, where.line, where.column, problem.pointer
-        )
-        self.collector.add(new_issue(problem.code, location, None, **context))
+        self.collector.add(problem_issue(where, problem))
 
     def record(
         self,
@@ -404,3 +398,12 @@ def publication_date(publication: object) -> dt.date | None:
         return dt.date.fromisoformat(date) if isinstance(date, str) else None
     except ValueError:
         return None
+
+
+def problem_issue(where: Where, problem: ReadProblem) -> Issue:
+    """The issue of a problem met reading the input (a path, a line, a value) at ``where``."""
+    context = dict(problem.context)
+    if problem.code == "NE104":
+        context["found"] = describe(context.get("found"))
+    location = IssueLocation(where.file, where.record, where.line, where.column, problem.pointer)
+    return new_issue(problem.code, location, None, **context)
