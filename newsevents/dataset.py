@@ -14,7 +14,6 @@ it never shows the size or hash of a file outside the folder.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ import pyarrow.parquet as pq
 from packaging.version import Version
 from pydantic import ValidationError
 
-from newsevents.io.paths import classify, inside, open_regular, walk
+from newsevents.io.paths import classify, inside, open_regular, size_and_sha256, walk
 from newsevents.models import (
     Actor,
     Alert,
@@ -118,11 +117,7 @@ def _complete(folder: Path) -> bool:
 
 def sha256_file(path: Path) -> str:
     """Return the hex sha256 of a regular file's bytes (anything else is refused)."""
-    digest = hashlib.sha256()
-    with open_regular(path) as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return size_and_sha256(path)[1]
 
 
 MANIFEST = "manifest.json"

@@ -7,14 +7,13 @@ report, so ``newsevents validate --from gdelt FILE`` gives one report of both.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from newsevents.crosswalk.common import Conversion
 from newsevents.crosswalk.convert import source_rows
-from newsevents.io.paths import open_regular
+from newsevents.io.paths import size_and_sha256
 from newsevents.validation.checks.registry import RecordPlace
 from newsevents.validation.issue import InputFile, Report
 from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Run
@@ -50,8 +49,6 @@ def validate_source(
 def _fingerprint(path: Path) -> tuple[int | None, str | None]:
     """The size and sha256 of a source file, as the report lists every file it read."""
     try:
-        with open_regular(path) as file:
-            digest = hashlib.file_digest(file, "sha256")
-            return file.tell(), digest.hexdigest()
+        return size_and_sha256(path)
     except OSError:  # the conversion has reported why it could not be read
         return None, None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -119,6 +120,16 @@ def open_regular(path: Path) -> BinaryIO:
         os.close(descriptor)
         raise
     return os.fdopen(descriptor, "rb")
+
+
+def size_and_sha256(path: Path) -> tuple[int, str]:
+    """The size in bytes and the hex sha256 of a regular file (anything else is refused)."""
+    digest, size = hashlib.sha256(), 0
+    with open_regular(path) as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ finishes the run: the report is the one-process report, issue for issue, in the 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import multiprocessing
 import os
 import warnings
@@ -25,6 +24,7 @@ from typing import Any, TypeVar
 
 import pyarrow.parquet as pq
 
+from newsevents.io.paths import size_and_sha256
 from newsevents.io.readers import FileReading, find_files
 from newsevents.validation.checks.anchoring import (
     DocumentStore,
@@ -370,7 +370,7 @@ def _in_parts(
     tasks = [next(numbered) if p.span and p.span[2] == 1 else p for *_, ps in files for p in ps]
     results = iter(mapper(validate_part, tasks))
     # Files read in parts are hashed here, whole, while the workers validate them.
-    hashed = {i: sha256_of(reading.path) for reading, i, parts in files if parts[0].span}
+    hashed = {i: size_and_sha256(reading.path) for reading, i, parts in files if parts[0].span}
     total, done = sum(_size(reading.path) for reading, _, _ in files), 0
     for reading, index, parts in files:
         size, digest = hashed.get(index, (None, None))
@@ -387,16 +387,6 @@ def _in_parts(
         if progress is not None:
             progress(done, total)
     return run.finish()
-
-
-def sha256_of(path: Path) -> tuple[int | None, str | None]:
-    """The size and sha256 of a whole file."""
-    digest, size = hashlib.sha256(), 0
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-            size += len(chunk)
-    return size, digest.hexdigest()
 
 
 def cluster_mapper(client: Any) -> Mapper[Any, Any]:
