@@ -26,6 +26,7 @@ from newsevents.crosswalk.common import (
     csv_fields,
     identifier,
     open_text_lines,
+    read_regular,
     short,
 )
 from newsevents.crosswalk.event_types import for_acled
@@ -390,7 +391,7 @@ def _json_rows(
     """The rows of an ACLED API response: each value as text, as the CSV export has it."""
     display = str(path)
     try:
-        value = json.loads(path.read_bytes().decode("utf-8").lstrip("\ufeff"))
+        value = json.loads(read_regular(path).decode("utf-8").lstrip("\ufeff"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         conversion.report("NE103", None, file=display, line="?", column="?", reason=str(error))
         conversion.unreadable = True

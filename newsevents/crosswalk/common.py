@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsevents.codes import CATALOG, Severity
+from newsevents.io.paths import open_regular
 from newsevents.validation.checks.registry import new_issue
 from newsevents.validation.issue import Issue, IssueLocation
 
@@ -171,14 +172,21 @@ def open_text_lines(path: Path) -> Iterator[tuple[int, str | None]]:
             yield number, text
 
 
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a FIFO, device or socket is refused, never waited on."""
+    with open_regular(path) as stream:
+        return stream.read()
+
+
 def _open_binary(path: Path) -> IO[bytes]:
+    # open_regular: a file swapped for a FIFO after it was classified never blocks a run.
     if path.suffix.lower() == ".zip":
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(open_regular(path))
         names = [n for n in archive.namelist() if not n.endswith("/")]
         if len(names) != 1:
             raise OSError(f"expected one file in the ZIP archive, found {len(names)}")
         return archive.open(names[0])
-    return path.open("rb")
+    return open_regular(path)
 
 
 def identifier(*parts: str) -> str:

@@ -27,6 +27,7 @@ from newsevents.crosswalk.common import (
     SourceRow,
     identifier,
     open_text_lines,
+    read_regular,
     short,
 )
 from newsevents.crosswalk.event_types import for_plover
@@ -78,7 +79,7 @@ def _records_of(path: Path) -> Iterator[tuple[int, int, Any]]:
             yield index, number, _NOT_UTF8 if line is None else _loads(line)
             index += 1
         return
-    text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
+    text = read_regular(path).decode("utf-8").lstrip("\ufeff")
     stripped = text.strip()
     if not stripped.startswith("["):
         stripped = "[" + stripped.rstrip().rstrip(",") + "]"

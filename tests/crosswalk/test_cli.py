@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -116,3 +117,21 @@ def test_convert_and_validate_from_acled(
     assert main(["validate", "--from", "acled", str(source), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] and report["summary"]["records"] == 6  # 2 documents, 2 actors, 2 events
+
+
+@pytest.mark.parametrize("source", ["gdelt", "acled", "plover"])
+@pytest.mark.parametrize("kind", ["fifo", "dangling-link", "folder", "missing"])
+def test_a_path_that_is_no_regular_file_is_its_true_cause_exit_2_never_a_hang(
+    tmp_path: Path, source: str, kind: str
+) -> None:
+    path = tmp_path / "input.csv"
+    expected = {"fifo": "NE109", "dangling-link": "NE110", "folder": "NE101", "missing": "NE101"}
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dangling-link":
+        path.symlink_to(tmp_path / "nowhere.csv")
+    elif kind == "folder":
+        path.mkdir()
+    report = validate(str(path), source_format=source)
+    assert report.codes() == {expected[kind]}
+    assert main(["convert", str(path), "--from", source, "-o", str(tmp_path / "out.jsonl")]) == 2
