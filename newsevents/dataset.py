@@ -302,7 +302,8 @@ def load_dataset(
     name
         The dataset's name (default: the reference dataset, ``military-posture-2022``).
     version
-        Its version (default: the newest shipped).
+        Its version (default: the newest complete one shipped; older versions stay bundled
+        and load by their number).
     verify
         Check every file against the manifest's size and sha256 first.
 
@@ -324,6 +325,8 @@ def load_dataset(
     >>> data = load_dataset()
     >>> len(data.events) == data.to_arrow("events_flat").num_rows
     True
+    >>> data.version, load_dataset(version="1.0.0").version
+    ('1.1.0', '1.0.0')
     """
     folder = dataset_folder(name, version)
     manifest = read_manifest(folder)
