@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from random import Random
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsevents.dataset import DEFAULT_DATASET, Dataset, available_datasets
 from newsevents.io.arrow import table_to_records
@@ -208,3 +211,34 @@ def test_citation_matches_the_newest_version(newest: Dataset) -> None:
     assert str(citation["version"]) == manifest["version"]
     assert citation["license"] == manifest["license"]
     assert str(citation["date-released"]) == manifest["released"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    versions=st.lists(
+        st.tuples(st.integers(0, 12), st.integers(0, 12), st.integers(0, 12)),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    ),
+    names=st.randoms(use_true_random=False),
+)
+def test_sources_come_oldest_version_first_whatever_their_file_names(
+    versions: list[tuple[int, int, int]],
+    names: Random,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Versions compare as versions (1.10.0 after 1.9.0), not by file name or as strings."""
+    root = tmp_path_factory.mktemp("sources")
+    sources = root / DEFAULT_DATASET / "source"
+    sources.mkdir(parents=True)
+    texts = [".".join(map(str, v)) for v in versions]
+    files = [f"{names.randrange(10**6):06d}-{i}.yaml" for i in range(len(texts))]
+    for file, version in zip(files, texts, strict=True):
+        (sources / file).write_text(f"dataset: {DEFAULT_DATASET}\nversion: {version}\n", "utf-8")
+    monkeypatch.setattr(build_dataset, "DATASETS", root)
+    found = [source_header(p) for p in source_paths()]
+    assert found == [(DEFAULT_DATASET, ".".join(map(str, v))) for v in sorted(versions)]
