@@ -10,6 +10,7 @@ that leaves out what 1.0.0 required an NE301.  No rule is written twice.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, get_args
 
@@ -35,9 +36,27 @@ def newer_features(model: BaseModel, declared: str, loc: Loc = ()) -> Iterator[V
 
 def _newer(model: BaseModel, declared: str, loc: Loc, found: list[Violation]) -> None:
     # Appends rather than yields: a walk of nested generators costs a record of an older
-    # version several microseconds (see docs/scale.md).
+    # version several microseconds.  A model with nothing to say at its own level (the
+    # usual case) is only looked through for its nested models.
+    plan, fields = _plan(type(model), declared), model.__dict__
+    own = not plan.added.isdisjoint(model.__pydantic_fields_set__)
+    for name in plan.relaxed:
+        own = own or fields.get(name) is None
+    for name, values in plan.valued:
+        value = fields.get(name)
+        own = own or (isinstance(value, str) and value in values)
+    if own:
+        _newer_in_order(model, declared, loc, found)
+        return
+    for name in plan.nested:
+        value = fields.get(name)
+        if value is not None:
+            _nested(value, declared, (*loc, name), found)
+
+
+def _newer_in_order(model: BaseModel, declared: str, loc: Loc, found: list[Violation]) -> None:
     fields = model.__dict__
-    for name, added, relaxed, values, nested in _plan(type(model), declared):
+    for name, added, relaxed, values, nested in _plan(type(model), declared).steps:
         value = fields.get(name)
         # Given at all, even as null, a later field is one the older schema does not know.
         if added is not None and name in model.model_fields_set:
@@ -53,16 +72,27 @@ def _newer(model: BaseModel, declared: str, loc: Loc, found: list[Violation]) ->
             _nested(value, declared, (*loc, name), found)
 
 
-Plan = tuple[tuple[str, str | None, bool, dict[str, str], bool], ...]
+Step = tuple[str, str | None, bool, dict[str, str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What of a model class a version may not have, worked out once per class and version
+    so a record is not walked field by field."""
+
+    steps: tuple[Step, ...]
+    """(name, the version it was added in, whether it was required then, its values added
+    since, whether it may hold a model with such a field), in field order."""
+    added: frozenset[str]
+    relaxed: tuple[str, ...]
+    valued: tuple[tuple[str, dict[str, str]], ...]
+    nested: tuple[str, ...]
 
 
 @cache
 def _plan(kind: type[BaseModel], declared: str) -> Plan:
-    """The fields of ``kind`` that ``declared`` may not have, worked out once per class and
-    version so a record is not walked field by field: (name, the version it was added in,
-    whether it was required then, its values added since, whether it may hold a model with
-    such a field)."""
-    plan = []
+    """The :class:`Plan` of ``kind`` for records declaring ``declared``."""
+    steps = []
     for name, field in kind.model_fields.items():
         extra = _extra(kind, name)
         added = extra.get("x-since")
@@ -76,8 +106,14 @@ def _plan(kind: type[BaseModel], declared: str) -> Plan:
         required = isinstance(relaxed, str) and is_before(declared, relaxed)
         nested = any(_concerned(m, declared, frozenset()) for m in _models_in(field.annotation))
         if new is not None or required or values or nested:
-            plan.append((name, new, required, values, nested))
-    return tuple(plan)
+            steps.append((name, new, required, values, nested))
+    return Plan(
+        steps=tuple(steps),
+        added=frozenset(s[0] for s in steps if s[1] is not None),
+        relaxed=tuple(s[0] for s in steps if s[2]),
+        valued=tuple((s[0], s[3]) for s in steps if s[3]),
+        nested=tuple(s[0] for s in steps if s[4]),
+    )
 
 
 def _concerned(kind: type[BaseModel], declared: str, seen: frozenset[type]) -> bool:
