@@ -11,7 +11,6 @@ from typing import Any
 from newsevents.validation.issue import InputFile, Issue
 
 
-
 @dataclass
 class Source:
     """The records of one file, and the problems reading it."""
