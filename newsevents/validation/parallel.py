@@ -88,13 +88,15 @@ class PartResult:
     documents: Texts
     waiting: list[tuple[str, RecordPlace, Work]]
     pending: list[Pending]
-    reports: list[tuple[str, tuple[RecordPlace, tuple[str, ...]]]]
+    reports: list[Edges]
     used: set[str]
     format: str
     bytes: int | None
     sha256: str | None
 
 
+Edges = tuple[str, int | None, int | None, tuple[str, ...]]
+"""A statement's id, record and line numbers, and the statements it reports."""
 Registered = tuple[str, str, str | None, int | None, int | None]
 """A record's kind, id, document (events) and its record and line numbers."""
 Pending = tuple[str, str, int | None, int | None, str | None, str, str | None]
@@ -228,7 +230,10 @@ def validate_part(part: Part) -> PartResult:
         documents=[(d.id, d.text, d.published) for d in state.documents.added],
         waiting=state.documents.waiting_work,
         pending=state.references.unsettled,
-        reports=list(state.references.reports.items()),
+        reports=[
+            (key, place.record, place.line, targets)
+            for key, (place, targets) in state.references.reports.items()
+        ],
         used=state.documents.used,
         format=reading.format,
         bytes=reading.bytes,
@@ -242,9 +247,11 @@ def merge(run: Run, part: Part, result: PartResult) -> None:
     add(result.issues)
     references, documents = run.state.references, run.state.documents
     file, index = part.display, part.file_index
+    register = references.register_id
     for kind, record_id, document_id, number, line in result.registered:
-        record = {"record_type": kind, "id": record_id, "document_id": document_id}
-        add(references.register(record, RecordPlace(file, index, number, line)))
+        duplicate = register(kind, record_id, RecordPlace(file, index, number, line), document_id)
+        if duplicate:
+            add(duplicate)
     fresh = set()
     for key, text, published in result.documents:
         if key not in documents.texts:
@@ -259,8 +266,10 @@ def merge(run: Run, part: Part, result: PartResult) -> None:
             place = RecordPlace(file, index, number, line)
             reference = Reference(kind, target, place, source, pointer, from_document)
             add(references.resolve(reference))
-    for record_id, edges in result.reports:
-        references.reports.setdefault(record_id, edges)
+    edges = references.reports
+    for record_id, number, line, targets in result.reports:
+        if record_id not in edges:
+            edges[record_id] = (RecordPlace(file, index, number, line), targets)
 
 
 def plan(

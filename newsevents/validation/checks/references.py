@@ -65,14 +65,20 @@ class ReferenceIndex:
         kind, record_id = record.get("record_type"), record.get("id")
         if not isinstance(kind, str) or kind not in self.first or not isinstance(record_id, str):
             return ()
+        document_id = record.get("document_id")
+        wanted = document_id if kind == "event" and isinstance(document_id, str) else None
+        return self.register_id(kind, record_id, place, wanted)
+
+    def register_id(
+        self, kind: str, record_id: str, place: RecordPlace, document_id: str | None = None
+    ) -> tuple[Issue, ...]:
+        """:meth:`register` a record known by its kind, id and (events) document."""
         seen = self.first[kind]
         if record_id in seen:
             first = self._describe(seen[record_id])
             where = place.location("/id")
             return (new_issue("NE501", where, record_id, found=_q(record_id), first=first),)
-        document_id = record.get("document_id")
-        wanted = document_id if kind == "event" and isinstance(document_id, str) else None
-        self.note(kind, record_id, place, wanted)
+        self.note(kind, record_id, place, document_id)
         return ()
 
     def _document_number(self, document_id: str) -> int:
