@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from sys import intern
 from typing import Any, TypeVar
 
 import pyarrow.parquet as pq
@@ -124,7 +125,9 @@ class PartReferences(ReferenceIndex):
         kind, record_id = record.get("record_type"), record.get("id")
         if isinstance(kind, str) and kind in self.first and isinstance(record_id, str):
             document_id = record.get("document_id")
-            wanted = document_id if kind == "event" and isinstance(document_id, str) else None
+            wanted = (
+                intern(document_id) if kind == "event" and isinstance(document_id, str) else None
+            )
             self.registered.append((kind, record_id, wanted, place.record, place.line))
             self.know(kind, record_id, place, wanted)
         return ()
@@ -132,13 +135,14 @@ class PartReferences(ReferenceIndex):
     def resolve(self, reference: Reference) -> Iterator[Issue]:
         kind, target, place = reference.kind, reference.target, reference.place
         if not settled(self, kind, target, reference.from_document):
+            # Interned, a target or pointer repeated in the part is pickled once.
             record_id, pointer, document_id = (
                 reference.record_id,
-                reference.pointer,
+                intern(reference.pointer),
                 reference.from_document,
             )
             self.unsettled.append(
-                (kind, target, place.record, place.line, record_id, pointer, document_id)
+                (kind, intern(target), place.record, place.line, record_id, pointer, document_id)
             )
         return iter(())
 
