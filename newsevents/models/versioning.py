@@ -160,8 +160,10 @@ class VersionValidator:
         """Return the typed record, or raise ValidationError (NE205, NE301 for old versions)."""
         model = self.adapter.validate_python(data)
         if self.older and isinstance(model, BaseModel):
-            found = list(newer_features(model, self.version, (_tag(model),)))
-            raise_violations(model, _keyed(model, found))
+            found: list[Violation] = []
+            _newer(model, self.version, (_tag(model),), found)
+            if found:  # the event type of _keyed costs an AttributeError on other records
+                raise_violations(model, _keyed(model, found))
         return model
 
     def is_valid(self, data: Any) -> bool:
