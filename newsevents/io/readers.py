@@ -215,10 +215,10 @@ class FileReading:
                 rows = max(1, parquet.metadata.num_rows)
                 for batch in parquet.iter_batches(batch_size=BATCH_SIZE, row_groups=groups):
                     self.position = (self.bytes or 0) * min(rows, self.records) // rows
-                    for row in batch_rows(batch):
+                    for row in canonical_rows(batch):
                         self.records += 1
                         where = Where(self.display, self.records - 1)
-                        yield where, row if isinstance(row, ReadProblem) else canonical(row)
+                        yield where, row
             except Exception as error:  # a corrupt page or a value Python cannot hold
                 problem = ReadProblem("NE106", {"reason": _reason(error)})
                 yield Where(self.display, self.records), problem
@@ -329,6 +329,64 @@ def _record_path(value: Any, path: list[str | int]) -> tuple[int | None, list[st
                 before += len(items)
         return None, path
     return 0, path
+
+
+def canonical_rows(batch: pa.RecordBatch) -> list[dict[str, Any] | ReadProblem]:
+    """The rows of a Parquet batch in canonical JSON form (:func:`canonical`), or the problem
+    of a row that cannot be read (:func:`batch_rows`).
+
+    Converted a column at a time (a call per value of a wide event table cost more than the
+    models): the same rows as ``canonical`` of each of ``batch_rows``, which a batch holding
+    a value Python cannot hold or a digit run too long still takes."""
+    limit = keys.digit_limit()
+    if not (limit and any(_longest(column) > limit for column in batch.columns)):
+        try:
+            whole = pa.StructArray.from_arrays(batch.columns, fields=list(batch.schema))
+            return canonical_column(whole)
+        except Exception:  # the row-by-row path below names the row and the value
+            pass
+    return [row if isinstance(row, ReadProblem) else canonical(row) for row in batch_rows(batch)]
+
+
+def canonical_column(array: pa.Array) -> list[Any]:
+    """The values of ``array`` in canonical JSON form (None for a null): a struct's fields
+    and a list's items are converted as whole arrays, and a field null in every row is not
+    visited at all."""
+    size = len(array)
+    if array.null_count == size:
+        return [None] * size
+    kind = array.type
+    if pa.types.is_struct(kind):
+        rows: list[Any] = (
+            [{} for _ in range(size)]
+            if array.null_count == 0
+            else [{} if ok else None for ok in array.is_valid().to_pylist()]
+        )
+        for index in range(kind.num_fields):
+            child = array.field(index)
+            if child.null_count == size:
+                continue
+            name = kind.field(index).name
+            values = canonical_column(child)
+            if array.null_count == 0 and child.null_count == 0:
+                for row, value in zip(rows, values, strict=True):
+                    row[name] = value
+                continue
+            for row, value in zip(rows, values, strict=True):
+                if value is not None and row is not None:
+                    row[name] = value
+        return rows
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        items, at = canonical_column(array.flatten()), 0
+        found: list[Any] = []
+        for length in array.value_lengths().to_pylist():
+            if length is None:
+                found.append(None)
+            else:
+                found.append(items[at : at + length])
+                at += length
+        return found
+    return [v if v is None or v.__class__ in _PLAIN else canonical(v) for v in array.to_pylist()]
 
 
 def batch_rows(batch: pa.RecordBatch) -> list[dict[str, Any] | ReadProblem]:
