@@ -21,15 +21,31 @@ def instances(model: BaseModel, kind: type[Found], base: str = "") -> list[tuple
     order.  The walk does not enter a found instance: spans inside spans do not exist.  A
     field that could not be read (see :mod:`newsevents.validation.partial`) is passed over."""
     found: list[tuple[str, Found]] = []
-    _collect(model, kind, base, found)
+    steps = _STEPS.get(kind)
+    if steps is None:
+        steps = _STEPS[kind] = {}
+    _collect(model, kind, base, found, steps)
     return found
 
 
+_STEPS: dict[type[BaseModel], dict[type[BaseModel], tuple[tuple[str, str], ...]]] = {}
+"""Per kind, per model class: (field name, its pointer step) of the fields that may hold a
+``kind`` (a plain dict: looked up once per model visited)."""
+
+
 def _collect(
-    model: BaseModel, kind: type[Found], where: str, found: list[tuple[str, Found]]
+    model: BaseModel,
+    kind: type[Found],
+    where: str,
+    found: list[tuple[str, Found]],
+    steps: dict[type[BaseModel], tuple[tuple[str, str], ...]],
 ) -> None:
+    model_type = type(model)
+    own = steps.get(model_type)
+    if own is None:
+        own = steps[model_type] = tuple((name, f"/{name}") for name in _paths_to(model_type, kind))
     fields = model.__dict__
-    for name, step in _steps_to(type(model), kind):
+    for name, step in own:
         value = fields.get(name)  # None too when it could not be read
         if value is None:
             continue
@@ -39,17 +55,11 @@ def _collect(
                 if isinstance(item, kind):
                     found.append((f"{at}/{index}", item))
                 elif isinstance(item, BaseModel):
-                    _collect(item, kind, f"{at}/{index}", found)
+                    _collect(item, kind, f"{at}/{index}", found, steps)
         elif isinstance(value, kind):
             found.append((at, value))
         elif isinstance(value, BaseModel):
-            _collect(value, kind, at, found)
-
-
-@cache
-def _steps_to(model: type[BaseModel], kind: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """(field name, its pointer step) of the fields of ``model`` that may hold a ``kind``."""
-    return tuple((name, f"/{name}") for name in _paths_to(model, kind))
+            _collect(value, kind, at, found, steps)
 
 
 @cache
