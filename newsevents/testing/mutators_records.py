@@ -226,6 +226,8 @@ def text_without_hash(draw: st.DrawFn, record: Record, kind: str) -> Loc:
     missing = draw(st.sampled_from(("sha256", "text")))
     record.pop(missing)
     record.setdefault("url", "https://example.org/article")
+    if missing == "text":
+        _drop_spans(record)
     return (missing,)
 
 
@@ -233,7 +235,15 @@ def source_missing(draw: st.DrawFn, record: Record, kind: str) -> Loc:
     """NE721: a document without text that names neither its url nor its title."""
     for name in ("text", "sha256", "url", "title"):
         record.pop(name, None)
+    _drop_spans(record)
     return ("url",)
+
+
+def _drop_spans(document: Record) -> None:
+    """Remove the spans of a document that lost its text: they would break NE509 as well."""
+    for part in document.values():
+        if isinstance(part, dict):
+            part.pop("evidence", None)
 
 
 def source_language_alone(draw: st.DrawFn, record: Record, kind: str) -> Loc:
