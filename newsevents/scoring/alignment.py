@@ -18,7 +18,6 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from newsevents.models import Actor, EvidenceSpan
 from newsevents.scoring.annotation import Annotation, Event
@@ -317,6 +316,9 @@ def best_assignment(weights: np.ndarray[Any, Any]) -> list[tuple[int, int]]:
     one more pair always worth more than any gain in weight."""
     if weights.size == 0:
         return []
+    # Imported here: scipy takes a fifth of a second to import, and only scoring needs it.
+    from scipy.optimize import linear_sum_assignment
+
     admitted = weights > 0
     lift = 2.0 * min(weights.shape) + 1.0
     rows, columns = linear_sum_assignment(np.where(admitted, weights + lift, 0.0), maximize=True)
