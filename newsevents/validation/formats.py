@@ -19,7 +19,12 @@ from typing import Any, TextIO
 from newsevents.codes import CATALOG, Severity
 from newsevents.validation.issue import Issue, Report, issue_row
 from newsevents.validation.render import render_json, render_text, use_colour
-from newsevents.validation.safe import for_github_message, for_github_property
+from newsevents.validation.safe import (
+    escape_controls,
+    for_github_message,
+    for_github_property,
+    json_safe,
+)
 
 FORMATS = ("text", "json", "jsonl", "github", "sarif", "csv")
 """The report formats of ``newsevents validate --format``."""
@@ -66,8 +71,11 @@ def render(report: Report, format: str, colour: bool = False) -> str:
 
 
 def render_jsonl(report: Report) -> str:
-    """One JSON object a line: each listed issue as in the JSON report."""
-    return "".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in report.issues)
+    """One JSON object a line: each listed issue as in the JSON report (input-derived control
+    characters and lone surrogates as ``\\u`` escapes, as there)."""
+    return "".join(
+        json_safe(json.dumps(i.to_dict(), ensure_ascii=False)) + "\n" for i in report.issues
+    )
 
 
 def render_github(report: Report) -> str:
@@ -174,10 +182,11 @@ def _result(issue: Issue, rule_index: int) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
-    """A relative URI reference for a path as given (forward slashes, spaces escaped)."""
+    """A relative URI reference for a path as given (forward slashes, spaces escaped); a file
+    name that is not UTF-8 (its bytes kept as surrogates) is percent-encoded byte for byte."""
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~", errors="surrogateescape")
 
 
 def render_csv(report: Report) -> str:
@@ -200,6 +209,7 @@ def issue_row_fields() -> tuple[str, ...]:
 
 
 def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = escape_controls(value)  # inert in a terminal, encodable as UTF-8
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value

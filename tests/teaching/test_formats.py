@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -135,3 +136,18 @@ def test_to_pandas_keeps_integers_integers_and_codes_strings() -> None:
 def test_to_pandas_of_a_valid_report_has_the_columns_and_no_rows() -> None:
     frame = validate([]).to_pandas()
     assert len(frame) == 0 and "suggestion" in frame.columns
+
+
+@pytest.mark.parametrize("form", sorted(FORMATS))
+def test_a_file_name_that_is_not_utf8_renders_in_every_format(tmp_path: Path, form: str) -> None:
+    name = os.fsdecode(b"bad-\xff-name.jsonl")  # the byte is kept as a lone surrogate
+    (tmp_path / name).write_bytes(b"{not json}\n")
+    report = validate(str(tmp_path / name))
+    assert not report.valid
+    shown = render(report, form)
+    if form == "sarif":
+        log = json.loads(shown)
+        jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+        uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert uri["uri"].endswith("bad-%FF-name.jsonl")
+    shown.encode("utf-8")  # what is printed can be written to a UTF-8 terminal or file
