@@ -78,7 +78,24 @@ def datasets_root() -> Path:
 
 
 def available_datasets(root: Path | None = None) -> dict[str, list[str]]:
-    """Return every shipped dataset name with its versions, oldest first."""
+    """Return every shipped dataset name with its versions, oldest first.
+
+    Parameters
+    ----------
+    root
+        A folder of datasets in the shipped layout (``<name>/<version>/``); default: the
+        datasets shipped with the package.
+
+    Returns
+    -------
+    dict of str to list of str
+        Each dataset's name and its versions, compared as versions (1.10.0 after 1.9.0).
+
+    Examples
+    --------
+    >>> available_datasets()["military-posture-2022"]
+    ['1.0.0', '1.1.0']
+    """
     base = root or datasets_root()
     found: dict[str, list[str]] = {}
     for folder in sorted(base.glob("*/*/")):

@@ -28,7 +28,23 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$", max_length=
 
 
 def text_sha256(text: str) -> str:
-    """Return the hex sha256 of ``text``'s UTF-8 bytes."""
+    """Return the hex sha256 of ``text``'s UTF-8 bytes, as a document's ``sha256`` gives it.
+
+    Parameters
+    ----------
+    text
+        The document's text, exactly as in its ``text`` field.
+
+    Returns
+    -------
+    str
+        64 lower-case hexadecimal digits.
+
+    Examples
+    --------
+    >>> text_sha256("Kirbysaid")[:12]
+    '57fbb7a9cb92'
+    """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
