@@ -23,6 +23,7 @@ from newsevents.crosswalk.common import (
     Record,
     Skip,
     SourceRow,
+    SourceWriter,
     csv_fields,
     identifier,
     open_text_lines,
@@ -429,35 +430,28 @@ def read_acled(
         yield record
 
 
-class AcledWriter:
+class AcledWriter(SourceWriter):
     """Writes events that have an ACLED coding as ACLED CSV rows (2023+ columns)."""
 
+    target = "ACLED"
+
     def __init__(self, stream: TextIO, conversion: Conversion) -> None:
+        super().__init__(stream, conversion)
         self.writer = csv.writer(stream, lineterminator="\n")
         self.writer.writerow(COLUMNS)
-        self.conversion = conversion
-        self.documents: dict[str, Record] = {}
-        self.actors: dict[str, Record] = {}
-        self.not_kept = NotKept("ACLED")
 
-    def write(self, record: Record, place: SourceRow | None = None) -> None:
-        """Take one record: documents and actors are kept for the events that follow."""
-        kind = record.get("record_type")
-        if kind == "document":
-            self.documents[record["id"]] = record
-        elif kind == "actor":
-            self.actors[record["id"]] = record
-        elif kind == "event":
-            if not isinstance(record.get("acled"), dict):
-                self.not_kept.add(
-                    "/acled",
-                    place,
-                    "an ACLED row needs an ACLED event type, so events without one are not written",
-                )
-                return
-            values = self.row(record)
-            self.writer.writerow([values.get(c, "") for c in COLUMNS])
-            self.conversion.records["acled row"] += 1
+    def event(self, record: Record, place: SourceRow | None) -> None:
+        """Write one event as an ACLED row, or count it as not kept when it has no coding."""
+        if not isinstance(record.get("acled"), dict):
+            self.not_kept.add(
+                "/acled",
+                place,
+                "an ACLED row needs an ACLED event type, so events without one are not written",
+            )
+            return
+        values = self.row(record)
+        self.writer.writerow([values.get(c, "") for c in COLUMNS])
+        self.conversion.records["acled row"] += 1
 
     def row(self, event: Record) -> dict[str, str]:
         """The ACLED values of ``event`` by column."""

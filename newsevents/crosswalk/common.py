@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 from newsevents.codes import CATALOG, Severity
 from newsevents.io.paths import open_regular
@@ -210,6 +210,35 @@ def short(value: object, limit: int = 80) -> str:
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     return repr(text) if isinstance(value, str) else text
+
+
+class SourceWriter:
+    """What every writer back to a source format shares: documents and actors are kept as
+    they come, for the events that follow, and each event is written by ``event``."""
+
+    target = "the source format"
+    """The name the NE013 counts give the target (``GDELT 2.0``, ``ACLED``...)."""
+
+    def __init__(self, stream: TextIO, conversion: Conversion) -> None:
+        self.stream = stream
+        self.conversion = conversion
+        self.documents: dict[str, Record] = {}
+        self.actors: dict[str, Record] = {}
+        self.not_kept = NotKept(self.target)
+
+    def write(self, record: Record, place: SourceRow | None = None) -> None:
+        """Take one record: documents and actors are kept for the events that follow."""
+        kind = record.get("record_type")
+        if kind == "document":
+            self.documents[record["id"]] = record
+        elif kind == "actor":
+            self.actors[record["id"]] = record
+        elif kind == "event":
+            self.event(record, place)
+
+    def event(self, record: Record, place: SourceRow | None) -> None:
+        """Write one event (each writer says how)."""
+        raise NotImplementedError
 
 
 class NotKept:

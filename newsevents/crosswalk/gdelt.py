@@ -26,6 +26,7 @@ from newsevents.crosswalk.common import (
     Record,
     Skip,
     SourceRow,
+    SourceWriter,
     csv_fields,
     open_text_lines,
     short,
@@ -534,28 +535,17 @@ def read_gdelt_rows(
 # -- writing ---------------------------------------------------------------------------------
 
 
-class GdeltWriter:
+class GdeltWriter(SourceWriter):
     """Writes events as GDELT 2.0 rows (61 TAB-separated columns, no header)."""
 
+    target = "GDELT 2.0"
+
     def __init__(self, stream: TextIO, conversion: Conversion) -> None:
-        self.stream = stream
-        self.conversion = conversion
-        self.documents: dict[str, Record] = {}
-        self.actors: dict[str, Record] = {}
+        super().__init__(stream, conversion)
         self.next_id = 1
-        self.not_kept = NotKept("GDELT 2.0")
 
-    def write(self, record: Record, place: SourceRow | None = None) -> None:
-        """Take one record: documents and actors are kept for the events that follow."""
-        kind = record.get("record_type")
-        if kind == "document":
-            self.documents[record["id"]] = record
-        elif kind == "actor":
-            self.actors[record["id"]] = record
-        elif kind == "event":
-            self._event(record, place)
-
-    def _event(self, event: Record, place: SourceRow | None) -> None:
+    def event(self, event: Record, place: SourceRow | None) -> None:
+        """Write one event as a GDELT row, or count it as not kept when it lacks a code or date."""
         if not isinstance(event.get("cameo"), dict):
             reason = "a GDELT row needs a CAMEO event code: events without one are not written"
             self.not_kept.add("/cameo", place, reason)

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import orjson
 
@@ -25,6 +25,7 @@ from newsevents.crosswalk.common import (
     Record,
     Skip,
     SourceRow,
+    SourceWriter,
     identifier,
     open_text_lines,
     read_regular,
@@ -385,34 +386,22 @@ def read_plover(
         yield record
 
 
-class PloverWriter:
+class PloverWriter(SourceWriter):
     """Writes events as PLOVER v0.8 JSON Lines records."""
 
-    def __init__(self, stream: TextIO, conversion: Conversion) -> None:
-        self.stream = stream
-        self.conversion = conversion
-        self.documents: dict[str, Record] = {}
-        self.actors: dict[str, Record] = {}
-        self.not_kept = NotKept("PLOVER 0.8")
+    target = "PLOVER 0.8"
 
-    def write(self, record: Record, place: SourceRow | None = None) -> None:
-        """Take one record: documents and actors are kept for the events that follow."""
-        kind = record.get("record_type")
-        if kind == "document":
-            self.documents[record["id"]] = record
-        elif kind == "actor":
-            self.actors[record["id"]] = record
-        elif kind == "event":
-            if not isinstance(record.get("plover"), dict):
-                self.not_kept.add(
-                    "/plover",
-                    place,
-                    "a PLOVER record needs a PLOVER event "
-                    "type, so events without one are not written",
-                )
-                return
-            self.stream.write(json.dumps(self.record(record), ensure_ascii=False) + "\n")
-            self.conversion.records["plover record"] += 1
+    def event(self, record: Record, place: SourceRow | None) -> None:
+        """Write one event as a PLOVER record, or count it as not kept when it has no type."""
+        if not isinstance(record.get("plover"), dict):
+            self.not_kept.add(
+                "/plover",
+                place,
+                "a PLOVER record needs a PLOVER event type, so events without one are not written",
+            )
+            return
+        self.stream.write(json.dumps(self.record(record), ensure_ascii=False) + "\n")
+        self.conversion.records["plover record"] += 1
 
     def record(self, event: Record) -> Record:
         """The PLOVER v0.8 record of ``event``."""
