@@ -142,18 +142,22 @@ MANIFEST_LIMIT = 16 << 20
 """Largest manifest read, in bytes; a manifest lists files, it does not hold them."""
 
 
+def require_file(path: Path, what: str) -> None:
+    """Raise a DatasetFileError unless ``path`` is a readable regular file; ``what`` names it
+    in the message (``the manifest``, ``the file``)."""
+    classified = classify(path)
+    if classified.problem is not None:
+        missing = classified.problem.reason == "no such file or folder"
+        raise DatasetFileError(path, f"{what} is missing" if missing else classified.problem.reason)
+    if classified.kind != "file":
+        raise DatasetFileError(path, f"{what} is not a file: found a {classified.kind}")
+
+
 def read_manifest(folder: Path) -> dict[str, Any]:
     """Return the parsed ``manifest.json`` of a dataset version folder, checked field by
     field (:func:`check_manifest`); any defect is a DatasetFileError naming the field."""
     path = folder / MANIFEST
-    classified = classify(path)
-    if classified.problem is not None:
-        missing = classified.problem.reason == "no such file or folder"
-        raise DatasetFileError(
-            path, "the manifest is missing" if missing else classified.problem.reason
-        )
-    if classified.kind != "file":
-        raise DatasetFileError(path, "the manifest is not a file")
+    require_file(path, "the manifest")
     with open_regular(path) as stream:
         data = stream.read(MANIFEST_LIMIT + 1)
     if len(data) > MANIFEST_LIMIT:
@@ -237,14 +241,7 @@ def verify_files(folder: Path, manifest: dict[str, Any] | None = None) -> None:
             raise DatasetFileError(folder / found.relative, reason)
     for entry in manifest["files"]:
         path = folder / entry["path"]
-        classified = classify(path)
-        if classified.problem is not None:
-            missing = classified.problem.reason == "no such file or folder"
-            raise DatasetFileError(
-                path, "the file is missing" if missing else classified.problem.reason
-            )
-        if classified.kind != "file":
-            raise DatasetFileError(path, "expected a file, found a folder")
+        require_file(path, "the file")
         size = path.stat().st_size
         if size != entry["bytes"]:
             raise DatasetFileError(path, f"size {size} bytes, the manifest says {entry['bytes']}")
