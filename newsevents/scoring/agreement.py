@@ -155,12 +155,7 @@ def coincidence_alpha(
         observed = sum(share for (c, k), share in coincidences.items() if c != k)
         expected = n * n - float(np.sum(totals**2))
     else:
-        cumulative = np.cumsum(totals)
-        low = np.minimum.outer(np.arange(values), np.arange(values))
-        high = np.maximum.outer(np.arange(values), np.arange(values))
-        between = cumulative[high] - np.where(low > 0, cumulative[low - 1], 0)
-        delta = (between - (totals[low] + totals[high]) / 2.0) ** 2
-        np.fill_diagonal(delta, 0.0)
+        delta = ordinal_delta(totals)
         observed = sum(share * delta[c, k] for (c, k), share in coincidences.items())
         expected = float(totals @ delta @ totals)
     if expected == 0:
@@ -221,14 +216,23 @@ def pair_alpha(
         observed = 2.0 * float(np.count_nonzero(first != second))
         expected = float(n * n - np.sum(totals.astype(float) ** 2))
     else:
-        cumulative = np.cumsum(totals)
-        low = np.minimum.outer(np.arange(values), np.arange(values))
-        high = np.maximum.outer(np.arange(values), np.arange(values))
-        between = cumulative[high] - np.where(low > 0, cumulative[low - 1], 0)
-        delta = (between - (totals[low] + totals[high]) / 2.0) ** 2
-        np.fill_diagonal(delta, 0.0)
+        delta = ordinal_delta(totals)
         observed = 2.0 * float(np.sum(delta[first, second]))
         expected = float(totals @ delta @ totals)
     if expected == 0:
         return None
     return 1.0 - (n - 1) * observed / expected
+
+
+def ordinal_delta(totals: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Krippendorff's ordinal distance between every two of the ranked values whose
+    frequencies are ``totals``: the squared count of the values between them, the two ends
+    counted half."""
+    ranks = np.arange(len(totals))
+    cumulative = np.cumsum(totals)
+    low = np.minimum.outer(ranks, ranks)
+    high = np.maximum.outer(ranks, ranks)
+    between = cumulative[high] - np.where(low > 0, cumulative[low - 1], 0)
+    delta: np.ndarray[Any, Any] = (between - (totals[low] + totals[high]) / 2.0) ** 2
+    np.fill_diagonal(delta, 0.0)
+    return delta
