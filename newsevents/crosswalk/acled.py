@@ -29,6 +29,7 @@ from newsevents.crosswalk.common import (
     open_text_lines,
     read_regular,
     short,
+    write_file,
 )
 from newsevents.crosswalk.event_types import for_acled
 from newsevents.crosswalk.records import (
@@ -503,19 +504,9 @@ class AcledWriter(SourceWriter):
             return ""
         return str(self.actors.get(actor_id, {}).get("name", ""))
 
-    def finish(self, file: str) -> None:
-        """Report what was not written (NE013)."""
-        self.not_kept.flush(self.conversion, file)
-
 
 def write_acled(
     records: Iterable[Record], path: str | Path, *, conversion: Conversion | None = None
 ) -> Conversion:
     """Write the events of ``records`` that have an ACLED coding as an ACLED CSV file."""
-    conversion = conversion or Conversion()
-    with Path(path).open("w", encoding="utf-8", newline="") as stream:
-        writer = AcledWriter(stream, conversion)
-        for record in records:
-            writer.write(record)
-        writer.finish(str(path))
-    return conversion
+    return write_file(AcledWriter, records, path, conversion)

@@ -14,7 +14,7 @@ import hashlib
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -239,6 +239,26 @@ class SourceWriter:
     def event(self, record: Record, place: SourceRow | None) -> None:
         """Write one event (each writer says how)."""
         raise NotImplementedError
+
+    def finish(self, file: str) -> None:
+        """Report what was not written (NE013)."""
+        self.not_kept.flush(self.conversion, file)
+
+
+def write_file(
+    writer: type[SourceWriter],
+    records: Iterable[Record],
+    path: str | Path,
+    conversion: Conversion | None = None,
+) -> Conversion:
+    """Write ``records`` to ``path`` with ``writer``; return the conversion's counts."""
+    conversion = conversion or Conversion()
+    with Path(path).open("w", encoding="utf-8", newline="") as stream:
+        sink = writer(stream, conversion)
+        for record in records:
+            sink.write(record)
+        sink.finish(str(path))
+    return conversion
 
 
 class NotKept:

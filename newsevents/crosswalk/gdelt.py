@@ -30,6 +30,7 @@ from newsevents.crosswalk.common import (
     csv_fields,
     open_text_lines,
     short,
+    write_file,
 )
 from newsevents.crosswalk.event_types import for_cameo
 from newsevents.crosswalk.records import (
@@ -609,10 +610,6 @@ class GdeltWriter(SourceWriter):
         values["SOURCEURL"] = document.get("url") or document.get("title") or ""
         return [_clean(values[c]) for c in COLUMNS_2]
 
-    def finish(self, file: str) -> None:
-        """Report what was not written (NE013)."""
-        self.not_kept.flush(self.conversion, file)
-
 
 _DERIVED_FACTUALITY = {"polarity": "positive", "modality": "asserted", "tense": "unspecified"}
 
@@ -676,10 +673,4 @@ def write_gdelt(
     records: Iterable[Record], path: str | Path, *, conversion: Conversion | None = None
 ) -> Conversion:
     """Write the events of ``records`` as a GDELT 2.0 events file (TAB-separated, no header)."""
-    conversion = conversion or Conversion()
-    with Path(path).open("w", encoding="utf-8", newline="") as stream:
-        writer = GdeltWriter(stream, conversion)
-        for record in records:
-            writer.write(record)
-        writer.finish(str(path))
-    return conversion
+    return write_file(GdeltWriter, records, path, conversion)

@@ -30,6 +30,7 @@ from newsevents.crosswalk.common import (
     open_text_lines,
     read_regular,
     short,
+    write_file,
 )
 from newsevents.crosswalk.event_types import for_plover
 from newsevents.crosswalk.records import (
@@ -453,10 +454,6 @@ class PloverWriter(SourceWriter):
             found["identifier_id"] = actor["wikidata_id"]
         return found
 
-    def finish(self, file: str) -> None:
-        """Report what was not written (NE013)."""
-        self.not_kept.flush(self.conversion, file)
-
 
 def _ids(event: Record, *roles: str) -> list[str]:
     return [a for role in roles for a in participants_of(event, role)]
@@ -479,10 +476,4 @@ def write_plover(
     records: Iterable[Record], path: str | Path, *, conversion: Conversion | None = None
 ) -> Conversion:
     """Write the events of ``records`` that have a PLOVER coding as PLOVER JSON Lines."""
-    conversion = conversion or Conversion()
-    with Path(path).open("w", encoding="utf-8") as stream:
-        writer = PloverWriter(stream, conversion)
-        for record in records:
-            writer.write(record)
-        writer.finish(str(path))
-    return conversion
+    return write_file(PloverWriter, records, path, conversion)
