@@ -674,3 +674,15 @@ def _manifest_records(folder: Path) -> list[str] | None:
             return sorted(tables)
     whole = [f for f in files if Path(f).suffix == ".json"]
     return whole[:1] or None
+
+
+def read_records(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]]:
+    """Return every record (JSON object) of the files under ``paths``, in order; a path or a
+    value that cannot be read is skipped here, since the validator reports it."""
+    found: list[dict[str, Any]] = []
+    for file in find_files(paths):
+        if file.problem is None:
+            found += [
+                dict(i) for _, i in FileReading(file.path, file.display) if isinstance(i, Mapping)
+            ]
+    return found

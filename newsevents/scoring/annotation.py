@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.io.readers import FileReading, find_files
+from newsevents.io.readers import read_records
 from newsevents.models import RECORD_ADAPTER, Actor, Document
 from newsevents.models.events.base import EventBase
 from newsevents.validation import Report, validate
@@ -78,7 +78,7 @@ def read_annotation(source: Any, side: str) -> Annotation:
         label = f"{getattr(source, 'name', 'dataset')} {getattr(source, 'version', '')}".strip()
     elif _is_paths(source):
         paths = [source] if isinstance(source, str | os.PathLike) else list(source)
-        records = [r for path in paths for r in _read_files(path)]
+        records = read_records(paths)
         label = ", ".join(os.fspath(path) for path in paths)
         source = paths
     else:
@@ -105,14 +105,3 @@ def _is_paths(value: object) -> bool:
 
 def _is_model(value: object) -> bool:
     return hasattr(value, "model_dump")
-
-
-def _read_files(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for file in find_files([path]):
-        if file.problem is not None:
-            continue  # the validator reports it
-        for _, item in FileReading(file.path, file.display):
-            if isinstance(item, Mapping):
-                found.append(dict(item))
-    return found

@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from newsevents.io.readers import UNREADABLE_CODES, FileReading, find_files
+from newsevents.io.readers import UNREADABLE_CODES, read_records
 from newsevents.scoring.alignment import DEFAULT_MATCH, MATCH_RULES
 from newsevents.validation import Report, validate
 from newsevents.validation.render import render_text
@@ -103,17 +103,6 @@ def run(args: argparse.Namespace) -> int:
     from newsevents.view.page import build_page
 
     return _write(args, build_page(read_records([*args.paths, *(args.documents or ())])), ())
-
-
-def read_records(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]]:
-    """Return the records of every file under ``paths`` (already validated), in order."""
-    found: list[dict[str, Any]] = []
-    for file in find_files(paths):
-        if file.problem is None:
-            found += [
-                dict(i) for _, i in FileReading(file.path, file.display) if isinstance(i, Mapping)
-            ]
-    return found
 
 
 def _shipped_page(title: str | None) -> tuple[Any, str]:
