@@ -255,7 +255,11 @@ def _json_type(path: Path, record: Mapping[str, Any]) -> Iterator[Suggestion]:
         if isinstance(parsed, bool | int | float):
             yield Suggestion("replace", pointer(path), parsed)
     elif isinstance(value, int) and not isinstance(value, bool):
-        yield Suggestion("replace", pointer(path), str(value))
+        try:
+            text = str(value)
+        except ValueError:  # past Python's int-to-str limit: no code is that long
+            return
+        yield Suggestion("replace", pointer(path), text)
         yield from _cameo_code(path, record)
 
 
