@@ -10,13 +10,13 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from newsevents.io.readers import UNREADABLE_CODES, read_records
 from newsevents.scoring.alignment import DEFAULT_MATCH, MATCH_RULES
 from newsevents.validation import Report, validate
 from newsevents.validation.render import render_text
+from newsevents.validation.safe import for_terminal
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
             page, marks = comparison_page(args.gold, args.system, args.match)
         except ScoringInputError as error:
             return _invalid(error.report, f"the {error.side} annotation")
-        return _write(args, page, marks)
+        return _write(args, page, marks, [args.gold, args.system])
     if args.dataset:
         page, args.title = _shipped_page(args.title)
         return _write(args, page, ())
@@ -102,7 +102,9 @@ def run(args: argparse.Namespace) -> int:
         return _invalid(report, "the input")
     from newsevents.view.page import build_page
 
-    return _write(args, build_page(read_records([*args.paths, *(args.documents or ())])), ())
+    inputs = [*args.paths, *(args.documents or ())]
+    read = [file.path for file in report.files]
+    return _write(args, build_page(read_records(inputs)), (), [*inputs, *read])
 
 
 def _shipped_page(title: str | None) -> tuple[Any, str]:
@@ -113,7 +115,12 @@ def _shipped_page(title: str | None) -> tuple[Any, str]:
     return build_page(data), title or f"{data.name} {data.version}"
 
 
-def _write(args: argparse.Namespace, page: Any, marks: Iterable[tuple[str, str]]) -> int:
+def _write(
+    args: argparse.Namespace,
+    page: Any,
+    marks: Iterable[tuple[str, str]],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> int:
     if args.terminal:
         from newsevents.view.terminal import TerminalViewUnavailable, render_page_terminal
 
@@ -130,11 +137,16 @@ def _write(args: argparse.Namespace, page: Any, marks: Iterable[tuple[str, str]]
     if args.output == "-":
         sys.stdout.write(html)
         return EXIT_OK
+    from newsevents.migration.files import OutputError, open_output
+
     try:
-        Path(args.output).write_text(html, encoding="utf-8")
-    except OSError as error:
-        return _usage(f"cannot write {args.output}: {error.strerror or error}")
-    sys.stderr.write(f"newsevents view: wrote {args.output}\n")
+        with open_output(args.output, inputs) as stream:
+            stream.write(html)
+    except OutputError as error:
+        return _usage(str(error))
+    except OSError as error:  # the disk filled up, say
+        return _usage(f"cannot write {for_terminal(args.output)}: {error.strerror or error}")
+    sys.stderr.write(f"newsevents view: wrote {for_terminal(args.output)}\n")
     return EXIT_OK
 
 

@@ -1,0 +1,134 @@
+"""The commands besides ``validate`` on hostile input: ``migrate``, ``convert``, ``validate
+--from``, ``score``, ``view`` and ``explain`` keep the same promises.
+
+Each run goes through the command line in this process and must: print no traceback, print
+no control character a file could smuggle onto the terminal, exit 2 for input that cannot be
+read or an output that cannot be written, and never destroy or block on a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsevents.cli import main
+from newsevents.dataset import load_dataset
+from tests.hostile.conftest import unblocking
+
+HOSTILE_NAME = "x\x1b[2J\u202e.jsonl"
+"""A file name that clears the screen and reverses the line when printed raw."""
+
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What one command run gave."""
+
+    status: int
+    stdout: str
+    stderr: str
+
+
+def command(*arguments: str) -> Ran:
+    """Run ``newsevents ARGUMENTS``; it may print neither a traceback nor a raw control."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        status = main(list(arguments))
+    ran = Ran(status, stdout.getvalue(), stderr.getvalue())
+    assert "Traceback" not in ran.stderr + ran.stdout, ran.stderr
+    for text in (ran.stdout, ran.stderr):
+        assert _RAW_CONTROL.search(text) is None, text
+    return ran
+
+
+@pytest.fixture(scope="module")
+def records_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped 1.0.0 records, as one JSON file."""
+    folder = tmp_path_factory.mktemp("records")
+    source = load_dataset(version="1.0.0").folder / "records.json"
+    path = folder / "records.json"
+    path.write_bytes(source.read_bytes())
+    return path
+
+
+# -- outputs: never the input, never a FIFO nobody reads, never a folder ---------------------
+
+
+def _same_as_input(command_line: list[str], path: Path) -> None:
+    before = path.read_bytes()
+    ran = command(*command_line)
+    assert ran.status == 2
+    assert "it is also an input" in ran.stderr
+    assert path.read_bytes() == before
+
+
+def test_migrate_refuses_to_write_over_its_input(records_file: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "records.json"
+    copy.write_bytes(records_file.read_bytes())
+    _same_as_input(["migrate", str(copy), "--to", "1.1.0", "-o", str(copy)], copy)
+    # a file found in a folder given is an input too
+    _same_as_input(["migrate", str(tmp_path), "--to", "1.1.0", "-o", str(copy)], copy)
+
+
+@pytest.mark.parametrize("name", ["migrate", "view"])
+def test_an_output_fifo_nobody_reads_is_refused_not_waited_on(
+    name: str, records_file: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    arguments = {
+        "migrate": ["migrate", str(records_file), "--to", "1.1.0", "-o", str(fifo)],
+        "view": ["view", str(records_file), "-o", str(fifo)],
+    }[name]
+    with unblocking(fifo):
+        ran = command(*arguments)
+    assert ran.status == 2
+    assert "FIFO (named pipe) that nobody reads" in ran.stderr
+
+
+def test_an_output_folder_is_refused(records_file: Path, tmp_path: Path) -> None:
+    ran = command("migrate", str(records_file), "--to", "1.1.0", "-o", str(tmp_path))
+    assert ran.status == 2
+    assert "a folder" in ran.stderr
+
+
+def test_view_refuses_to_write_over_its_input(records_file: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "records.json"
+    copy.write_bytes(records_file.read_bytes())
+    _same_as_input(["view", str(copy), "-o", str(copy)], copy)
+
+
+# -- migrate: unreadable input is exit 2; what it prints is inert ----------------------------
+
+
+def test_migrate_exits_2_for_input_it_cannot_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "records.jsonl"
+    os.mkfifo(fifo)
+    with unblocking(fifo):
+        ran = command("migrate", str(fifo), "--to", "1.1.0", "-o", str(tmp_path / "out.jsonl"))
+    assert ran.status == 2
+    assert "NE109" in ran.stdout
+    assert "record None" not in ran.stdout
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile=st.text(min_size=1, max_size=40))
+def test_migrate_prints_hostile_names_and_values_inert(hostile: str) -> None:
+    record = {"record_type": "actor", "schema_version": hostile, "id": "a", "name": hostile}
+    with tempfile.TemporaryDirectory(prefix="hostile-commands-") as name:
+        folder = Path(name)
+        source = folder / HOSTILE_NAME
+        source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        ran = command("migrate", str(source), "--to", "1.1.0", "-o", str(folder / "o.jsonl"))
+        assert ran.status in (0, 1)
