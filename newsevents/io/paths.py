@@ -61,6 +61,8 @@ def classify(path: Path) -> Classified:
         status = os.lstat(path)
     except OSError as error:
         return Classified("problem", _cause(error))
+    except ValueError:  # a NUL byte or a lone surrogate: no file system can name it
+        return Classified("problem", PathProblem("NE101", _unnameable(str(path))))
     if stat.S_ISLNK(status.st_mode):
         try:
             status = os.stat(path)
@@ -80,6 +82,12 @@ def classify(path: Path) -> Classified:
     except OSError as error:
         return Classified("problem", _cause(error))
     return Classified("file")
+
+
+def _unnameable(path: str) -> str:
+    if "\0" in path:
+        return "the name holds a NUL byte, which no file name can"
+    return "the name holds a lone surrogate, which no file name can"
 
 
 def _cause(error: OSError) -> PathProblem:
@@ -266,6 +274,6 @@ def inside(folder: Path, relative: str) -> Path | None:
     path = folder.joinpath(*parts)
     try:
         resolved, base = path.resolve(strict=False), folder.resolve(strict=True)
-    except (OSError, RuntimeError):  # a loop while resolving
+    except (OSError, RuntimeError, ValueError):  # a loop while resolving; an unnameable name
         return None
     return path if resolved.is_relative_to(base) else None
