@@ -16,7 +16,9 @@ from newsevents.crosswalk.common import EVENT_TYPES, Conversion
 from newsevents.crosswalk.convert import SOURCES, TARGETS, convert
 from newsevents.crosswalk.validate import validate_source
 from newsevents.io.readers import UNREADABLE_CODES as READING_UNREADABLE
+from newsevents.migration.files import OutputError
 from newsevents.validation.issue import Report
+from newsevents.validation.safe import for_terminal, json_safe
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 UNREADABLE_CODES = READING_UNREADABLE | {"NE001"}
@@ -89,8 +91,12 @@ def run(args: argparse.Namespace) -> int:
             conversion=conversion,
             progress=progress,
         )
-    except OSError as error:
-        sys.stderr.write(f"newsevents convert: cannot write {args.output}: {error}\n")
+    except OutputError as error:
+        sys.stderr.write(f"newsevents convert: {error}\n")
+        return EXIT_USAGE
+    except OSError as error:  # the disk filled up, say
+        shown = for_terminal(str(args.output))
+        sys.stderr.write(f"newsevents convert: cannot write {shown}: {error.strerror or error}\n")
         return EXIT_USAGE
     finally:
         if progress is not None:
@@ -112,12 +118,13 @@ def _print(conversion: Conversion, form: str) -> None:
             **conversion.summary(),
             "listed": [issue.to_dict() for issue in conversion.issues],
         }
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
         return
     for issue in conversion.issues:
         where = issue.location
-        at = f"{where.file}:{where.line}" if where.line else f"{where.file}"
-        sys.stdout.write(f"{issue.severity} {issue.code} {at}: {issue.message}\n")
+        at = for_terminal(f"{where.file}:{where.line}" if where.line else f"{where.file}")
+        message = for_terminal(issue.message, 1000)
+        sys.stdout.write(f"{issue.severity} {issue.code} {at}: {message}\n")
     sys.stdout.write(conversion.summary_text())
 
 

@@ -252,8 +252,10 @@ def write_file(
     conversion: Conversion | None = None,
 ) -> Conversion:
     """Write ``records`` to ``path`` with ``writer``; return the conversion's counts."""
+    from newsevents.migration.files import open_output
+
     conversion = conversion or Conversion()
-    with Path(path).open("w", encoding="utf-8", newline="") as stream:
+    with open_output(path) as stream:
         sink = writer(stream, conversion)
         for record in records:
             sink.write(record)

@@ -119,16 +119,20 @@ def convert(
 
     A ``.parquet`` output (target newsevents) is written as three Parquet files, one per
     record type, ``OUT.documents.parquet``, ``OUT.actors.parquet`` and ``OUT.events.parquet``.
+    An output that is one of ``paths``, or a FIFO nobody reads, is refused
+    (:class:`~newsevents.migration.files.OutputError`) before anything is read or written.
     """
+    from newsevents.migration.files import open_output
+
     conversion = conversion or Conversion()
     out = Path(out)
     rows = source_rows(paths, source, conversion, only)
     if target == "newsevents" and out.suffix.lower() == ".parquet":
         from newsevents.crosswalk.parquet import write_parquet
 
-        write_parquet(_counted(rows, progress), out)
+        write_parquet(_counted(rows, progress), out, paths)
         return conversion
-    with out.open("w", encoding="utf-8", newline="") as stream:
+    with open_output(out, paths) as stream:
         writer = writer_for(target, stream, conversion)
         for row, record in _counted(rows, progress):
             writer.write(record, row)

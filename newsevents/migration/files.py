@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from newsevents.validation.issue import InputFile, Issue
 
@@ -91,7 +91,14 @@ class OutputError(OSError):
 def open_output(
     path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
 ) -> TextIO:
-    """Open ``path`` to write UTF-8 text, refusing with :class:`OutputError`:
+    """Open ``path`` to write UTF-8 text (see :func:`open_output_binary`)."""
+    return open(_output_descriptor(path, inputs), "w", encoding="utf-8", newline="")
+
+
+def open_output_binary(
+    path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
+) -> BinaryIO:
+    """Open ``path`` to write bytes, refusing with :class:`OutputError`:
 
     - a path that is one of the files ``inputs`` names (before it is truncated: writing
       there would destroy what is being read);
@@ -100,15 +107,16 @@ def open_output(
 
     A FIFO with a reader, a character device (``/dev/stdout``) and regular files are written.
     """
+    return open(_output_descriptor(path, inputs), "wb")
+
+
+def _output_descriptor(
+    path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]
+) -> int:
     from newsevents.validation.safe import for_terminal
 
+    refuse_inputs([path], inputs)
     shown = for_terminal(os.fspath(path))
-    given = _identity(path)
-    if given is not None and stat.S_ISREG(given[2]):
-        for source in inputs:
-            if _identity(source) == given:
-                reason = "it is also an input, which writing would destroy"
-                raise OutputError(errno.EEXIST, f"cannot write {shown}: {reason}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK | os.O_CLOEXEC
     try:
         descriptor = os.open(path, flags, 0o666)
@@ -117,10 +125,25 @@ def open_output(
     try:
         state = fcntl.fcntl(descriptor, fcntl.F_GETFL)
         fcntl.fcntl(descriptor, fcntl.F_SETFL, state & ~os.O_NONBLOCK)
-        return open(descriptor, "w", encoding="utf-8", newline="")
     except BaseException:
         os.close(descriptor)
         raise
+    return descriptor
+
+
+def refuse_inputs(
+    outputs: Iterable[str | os.PathLike[str]], inputs: Iterable[str | os.PathLike[str]]
+) -> None:
+    """Raise :class:`OutputError` when one of ``outputs`` is the same file as an input."""
+    from newsevents.validation.safe import for_terminal
+
+    read = {_identity(source) for source in inputs} - {None}
+    for path in outputs:
+        given = _identity(path)
+        if given is not None and stat.S_ISREG(given[2]) and given in read:
+            shown = for_terminal(os.fspath(path))
+            reason = "it is also an input, which writing would destroy"
+            raise OutputError(errno.EEXIST, f"cannot write {shown}: {reason}")
 
 
 def _identity(path: str | os.PathLike[str]) -> tuple[int, int, int] | None:

@@ -132,3 +132,45 @@ def test_migrate_prints_hostile_names_and_values_inert(hostile: str) -> None:
         source.write_text(json.dumps(record) + "\n", encoding="utf-8")
         ran = command("migrate", str(source), "--to", "1.1.0", "-o", str(folder / "o.jsonl"))
         assert ran.status in (0, 1)
+
+
+# -- convert ------------------------------------------------------------------------------
+
+
+def test_convert_refuses_to_write_over_its_input(records_file: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "events.jsonl"
+    copy.write_text('{"id": "p-1"}\n', encoding="utf-8")
+    _same_as_input(["convert", "--from", "plover", str(copy), "-o", str(copy)], copy)
+    table = tmp_path / "out.events.parquet"
+    table.write_bytes(b"PAR1")
+    other = tmp_path / "out.documents.parquet"
+    other.write_bytes(b"kept")
+    _same_as_input(
+        ["convert", "--from", "plover", str(table), "-o", str(tmp_path / "out.parquet")], table
+    )
+    assert other.read_bytes() == b"kept"  # nothing is truncated before the refusal
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_convert_to_a_fifo_nobody_reads_is_refused(suffix: str, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "p-1"}\n', encoding="utf-8")
+    out = tmp_path / f"out{suffix}"
+    fifo = tmp_path / ("out.documents.parquet" if suffix == ".parquet" else out.name)
+    os.mkfifo(fifo)
+    with unblocking(fifo):
+        ran = command("convert", "--from", "plover", str(source), "-o", str(out))
+    assert ran.status == 2
+    assert "nobody reads" in ran.stderr
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile=st.text(min_size=1, max_size=40), form=st.sampled_from(["text", "json"]))
+def test_convert_prints_hostile_names_and_values_inert(hostile: str, form: str) -> None:
+    row = {"id": hostile, "date": hostile, "event": hostile, "source": hostile}
+    with tempfile.TemporaryDirectory(prefix="hostile-commands-") as name:
+        source = Path(name) / HOSTILE_NAME
+        source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+        out = str(Path(name) / "o.jsonl")
+        ran = command("convert", "--from", "plover", str(source), "-o", out, "--format", form)
+        assert ran.status in (0, 1)
