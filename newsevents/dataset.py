@@ -15,7 +15,9 @@ it never shows the size or hash of a file outside the folder.
 from __future__ import annotations
 
 import json
+import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -49,6 +51,10 @@ TABLES = ("documents", "actors", "events", "events_flat")
 """The Parquet tables of a dataset version."""
 
 
+PATH_SHOWN = 1024
+"""Longest path shown whole in an error (a manifest may list a path of any length)."""
+
+
 class DatasetError(Exception):
     """A dataset cannot be found or its files do not match the manifest."""
 
@@ -57,12 +63,19 @@ class DatasetNotFoundError(DatasetError, LookupError):
     """No dataset (or no version of it) with that name is shipped."""
 
 
+class DatasetWarning(UserWarning):
+    """The default version skipped a newer one that is incomplete (the message says why)."""
+
+
 class DatasetFileError(DatasetError):
     """A file of a dataset version is missing, unlisted, corrupted or malformed; ``path``
     names it, and ``field`` the manifest field at fault, if any (``files[3].sha256``)."""
 
     def __init__(self, path: Path, problem: str, field: str | None = None) -> None:
-        where = f"{path}: {field}" if field else str(path)
+        # The path and the field come from the folder and the manifest: made safe to print.
+        where = for_terminal(str(path), PATH_SHOWN)
+        if field:
+            where = f"{where}: {for_terminal(field)}"
         super().__init__(f"{where}: {for_terminal(problem)}")
         self.path = path
         self.problem = problem
@@ -106,30 +119,65 @@ def available_datasets(root: Path | None = None) -> dict[str, list[str]]:
 
 def dataset_folder(name: str | None = None, version: str | None = None) -> Path:
     """Return the folder of dataset ``name`` at ``version`` (default: the newest complete
-    one, whose manifest is well formed and whose listed files are all present)."""
-    name = name or DEFAULT_DATASET
-    versions = available_datasets().get(name)
+    one, whose manifest is well formed and whose listed files are all present; a newer
+    version that is not is skipped with a :class:`DatasetWarning` saying why)."""
+    for argument, value in (("name", name), ("version", version)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{argument} must be a str or None, not {type(value).__name__}")
+    name = DEFAULT_DATASET if name is None else name
+    root = datasets_root()
+    versions = available_datasets(root).get(name)
     if not versions:
-        known = ", ".join(available_datasets()) or "none"
-        raise DatasetNotFoundError(f"no dataset named {name!r}; shipped: {known}")
+        _unreadable(root, name)
+        known = ", ".join(available_datasets(root)) or "none"
+        raise DatasetNotFoundError(f"no dataset named {_shown(name)}; shipped: {known}")
     if version is not None and version not in versions:
         raise DatasetNotFoundError(
-            f"dataset {name!r} has no version {version!r}; shipped: {', '.join(versions)}"
+            f"dataset {_shown(name)} has no version {_shown(version)}; "
+            f"shipped: {', '.join(versions)}"
         )
     if version is not None:
-        return datasets_root() / name / version
+        return root / name / version
+    skipped: list[str] = []
     for candidate in reversed(versions):
-        if _complete(datasets_root() / name / candidate):
-            return datasets_root() / name / candidate
-    return datasets_root() / name / versions[-1]  # none is: loading it says what is wrong
+        problem = _incomplete(root / name / candidate)
+        if problem is None:
+            for newer in skipped:  # never a silent downgrade: say which and why
+                warnings.warn(f"{newer}; loading {candidate}", DatasetWarning, stacklevel=3)
+            return root / name / candidate
+        skipped.append(f"skipped {name} {candidate}, which is incomplete: {problem}")
+    return root / name / versions[-1]  # none is: loading it says what is wrong
 
 
-def _complete(folder: Path) -> bool:
+def _shown(value: str) -> str:
+    return for_terminal(repr(value))
+
+
+def _unreadable(root: Path, name: str) -> None:
+    """Raise DatasetFileError when ``name`` is not found because a folder cannot be read
+    (rather than saying falsely that there is no such dataset)."""
+    classified = classify(root)
+    if classified.problem is not None:
+        raise DatasetFileError(root, classified.problem.reason)
+    try:
+        names = set(os.listdir(root))
+    except OSError as error:  # pragma: no cover - classified as listable a moment ago
+        raise DatasetFileError(root, error.strerror or "cannot be listed") from None
+    if name in names:
+        problem = classify(root / name).problem
+        if problem is not None:
+            raise DatasetFileError(root / name, problem.reason)
+
+
+def _incomplete(folder: Path) -> str | None:
+    """Why ``folder`` is not a complete version (None when it is)."""
     try:
         manifest = read_manifest(folder)
-    except DatasetError:
-        return False
-    return all(classify(folder / entry["path"]).kind == "file" for entry in manifest["files"])
+        for entry in manifest["files"]:
+            require_file(folder / entry["path"], "the file")
+    except DatasetError as error:
+        return str(error)
+    return None
 
 
 def sha256_file(path: Path) -> str:
