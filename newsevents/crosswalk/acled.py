@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
+
+import orjson
 
 from newsevents.codebooks import ACLED_EVENT_TYPES
 from newsevents.codebooks.acled import acled_disorder_type
@@ -41,6 +42,7 @@ from newsevents.crosswalk.records import (
     source_document,
     source_record,
 )
+from newsevents.io.readers import decode_problem, hidden_problems
 
 COLUMNS: tuple[str, ...] = (
     "event_id_cnty",
@@ -393,11 +395,19 @@ def _json_rows(
     """The rows of an ACLED API response: each value as text, as the CSV export has it."""
     display = str(path)
     try:
-        value = json.loads(read_regular(path).decode("utf-8").lstrip("\ufeff"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        conversion.report("NE103", None, file=display, line="?", column="?", reason=str(error))
+        raw = read_regular(path).removeprefix(b"\xef\xbb\xbf")
+        value = orjson.loads(raw)  # as validate parses JSON: bounded nesting, no NaN
+    except orjson.JSONDecodeError as error:
+        problem = decode_problem(error, raw, 0)
+        conversion.report(problem.code, None, file=display, **problem.context)
         conversion.unreadable = True
         return
+    except OSError as error:
+        conversion.report("NE101", None, file=display, path=display, reason=str(error))
+        conversion.unreadable = True
+        return
+    for problem in hidden_problems(raw, value):
+        conversion.report(problem.code, None, problem.pointer, file=display, **problem.context)
     rows = value.get("data") if isinstance(value, dict) else value
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         conversion.report(

@@ -13,6 +13,7 @@ import csv
 import hashlib
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -153,14 +154,33 @@ def csv_fields(line: str) -> list[str] | None:
         return None
 
 
+LINE_LIMIT = 64 << 20
+"""Longest line read (64 MiB): no source row comes near it, and a small ZIP archive can
+expand into a line without end, so a longer one stops the file instead of filling memory."""
+
+
+class SourceUnreadable(OSError):
+    """A source file, or the ZIP archive around it, cannot be read; ``str()`` says why."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
 def open_text_lines(path: Path) -> Iterator[tuple[int, str | None]]:
     """Yield (1-based line number, text without its line end) for each line of ``path``.
 
     A ``.zip`` holding one member (GDELT's ``.CSV.zip``) is read through.  A line that is not
     UTF-8 yields None as its text; a BOM on the first line and CR before LF are dropped.
+    A damaged archive, or a line longer than :data:`LINE_LIMIT`, raises
+    :class:`SourceUnreadable` (an ``OSError``) saying why.
     """
     with _open_binary(path) as stream:
-        for number, raw in enumerate(stream, 1):
+        number = 0
+        while True:
+            number += 1
+            raw = _line(stream, number)
+            if not raw:
+                return
             data = raw.rstrip(b"\n").rstrip(b"\r")
             try:
                 text = data.decode("utf-8")
@@ -172,21 +192,53 @@ def open_text_lines(path: Path) -> Iterator[tuple[int, str | None]]:
             yield number, text
 
 
+def _line(stream: IO[bytes], number: int) -> bytes:
+    try:
+        raw = stream.readline(LINE_LIMIT + 1)
+    except _ARCHIVE_ERRORS as error:
+        raise SourceUnreadable(0, f"a damaged ZIP archive ({error})") from None
+    if len(raw) > LINE_LIMIT:
+        reason = f"line {number:,} is longer than {LINE_LIMIT:,} bytes, which no row can be"
+        raise SourceUnreadable(0, reason)
+    return raw
+
+
+def open_text_head(path: Path, size: int, through_zip: bool) -> bytes:
+    """The first ``size`` bytes of ``path`` (of its member, for a ``.zip`` read through)."""
+    with _open_binary(path) if through_zip else open_regular(path) as stream:
+        try:
+            return stream.read(size)
+        except _ARCHIVE_ERRORS as error:
+            raise SourceUnreadable(0, f"a damaged ZIP archive ({error})") from None
+
+
 def read_regular(path: Path) -> bytes:
     """The bytes of a regular file; a FIFO, device or socket is refused, never waited on."""
     with open_regular(path) as stream:
         return stream.read()
 
 
+_ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError)
+_ARCHIVE_REFUSALS = (NotImplementedError, RuntimeError)  # a method or encryption not supported
+
+
 def _open_binary(path: Path) -> IO[bytes]:
     # open_regular: a file swapped for a FIFO after it was classified never blocks a run.
-    if path.suffix.lower() == ".zip":
-        archive = zipfile.ZipFile(open_regular(path))
+    if path.suffix.lower() != ".zip":
+        return open_regular(path)
+    stream = open_regular(path)
+    try:
+        archive = zipfile.ZipFile(stream)
         names = [n for n in archive.namelist() if not n.endswith("/")]
         if len(names) != 1:
-            raise OSError(f"expected one file in the ZIP archive, found {len(names)}")
+            raise SourceUnreadable(0, f"expected one file in the ZIP archive, found {len(names)}")
         return archive.open(names[0])
-    return open_regular(path)
+    except (*_ARCHIVE_ERRORS, *_ARCHIVE_REFUSALS) as error:
+        stream.close()
+        raise SourceUnreadable(0, f"not a ZIP archive it can read ({error})") from None
+    except BaseException:
+        stream.close()
+        raise
 
 
 def identifier(*parts: str) -> str:

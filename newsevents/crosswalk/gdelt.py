@@ -264,7 +264,7 @@ class GdeltMapper:
         self.conversion = conversion
         self.only = frozenset(only) if only is not None else None
         self.seen = Seen()
-        self.ids: dict[int, int] = {}  # GLOBALEVENTID -> its row: ints keep memory small
+        self.ids: dict[int | str, int] = {}  # GLOBALEVENTID -> its row
         self.not_kept = NotKept("the newsevents schema")
         self._names: dict[str, str] = {}
 
@@ -280,7 +280,9 @@ class GdeltMapper:
         event_id = row.get("GLOBALEVENTID")
         if not (event_id.isascii() and event_id.isdigit()):
             raise self.conversion.invalid(row, "GLOBALEVENTID", "a number", event_id)
-        number = int(event_id)
+        # ints keep memory small; past 19 digits (no real id) the text, which int() may refuse
+        digits = event_id.lstrip("0") or "0"
+        number: int | str = int(digits) if len(digits) <= 19 else digits
         if number in self.ids:
             raise self.conversion.duplicate(row, "GLOBALEVENTID", event_id, self.ids[number])
         self.ids[number] = row.row

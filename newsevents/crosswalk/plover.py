@@ -42,8 +42,11 @@ from newsevents.crosswalk.records import (
     source_document,
     source_record,
 )
+from newsevents.io.readers import ReadProblem, decode_problem, hidden_problems
 
-_TRAILING_COMMA = re.compile(r'("(?:[^"\\]|\\.)*")|,(\s*[}\]])', re.DOTALL)
+_TRAILING_COMMA = re.compile(r'("(?:[^"\\]|\\.)*+(?:"|\Z))|,(\s*+[}\]])', re.DOTALL)
+"""A string (kept as it is; one left open runs to the end, so the scan stays linear) or a
+comma before a closing bracket (dropped)."""
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 SPECIAL_CONTEXTS = ("future", "hypothetical", "negation", "historical")
 
@@ -67,40 +70,64 @@ _NOT_UTF8 = object()
 """Stands for a JSON Lines line that is not UTF-8 (reported as NE102 at its line)."""
 
 
-def _records_of(path: Path) -> Iterator[tuple[int, int, Any]]:
-    """Yield (0-based record index, 1-based line, value) of a JSON, JSON Lines or GSR file.
+def _records_of(path: Path) -> Iterator[tuple[int, int, Any, list[ReadProblem]]]:
+    """Yield (0-based record index, 1-based line, value, problems the parser hides) of a
+    JSON, JSON Lines or GSR file.
 
     JSON Lines is read line by line (memory stays flat); a JSON document, or the gold-standard
-    file's objects one after another, is parsed whole.
+    file's objects one after another, is parsed whole.  Both are parsed as ``validate`` parses
+    JSON (orjson: nesting, number range), and a key repeated in one object (NE114) or a digit
+    run too long to convert (NE116) is found as it finds them.
     """
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         index = 0
         for number, line in open_text_lines(path):
             if line is not None and not line.strip():
                 continue
-            yield index, number, _NOT_UTF8 if line is None else _loads(line)
+            if line is None:
+                yield index, number, _NOT_UTF8, []
+            else:
+                yield index, number, *_loads(line)
             index += 1
         return
     text = read_regular(path).decode("utf-8").lstrip("\ufeff")
     stripped = text.strip()
     if not stripped.startswith("["):
         stripped = "[" + stripped.rstrip().rstrip(",") + "]"
-    cleaned = _TRAILING_COMMA.sub(lambda m: m.group(1) or m.group(2), stripped)
-    values = json.loads(cleaned)
+    cleaned = _TRAILING_COMMA.sub(lambda m: m.group(1) or m.group(2), stripped).encode("utf-8")
+    values = orjson.loads(cleaned)
+    hidden = _hidden_by_record(cleaned, values)
     starts = [m.start() for m in re.finditer(r"^\{|(?<=\[)\{|(?<=},)\s*\{", text, re.M)]
     line_number, position = 1, 0
     for index, value in enumerate(values):
         if index < len(starts):
             line_number += text.count("\n", position, starts[index])
             position = starts[index]
-        yield index, line_number if index < len(starts) else 0, value
+        yield index, line_number if index < len(starts) else 0, value, hidden.get(index, [])
 
 
-def _loads(line: str) -> Any:
+def _loads(line: str) -> tuple[Any, list[ReadProblem]]:
+    raw = line.encode("utf-8", "surrogatepass")
     try:
-        return orjson.loads(line)
+        value = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        return error
+        return error, []
+    return value, hidden_problems(raw, value)
+
+
+def _hidden_by_record(raw: bytes, values: Any) -> dict[int, list[ReadProblem]]:
+    """The problems of a whole document's records, by record index, pointers inside it."""
+    found: dict[int, list[ReadProblem]] = {}
+    if not isinstance(values, list):
+        return found
+    for problem in hidden_problems(raw, values):
+        parts = problem.pointer.split("/")
+        if len(parts) > 1 and parts[1].isdigit():
+            pointer = "".join("/" + part for part in parts[2:])
+            found.setdefault(int(parts[1]), []).append(
+                ReadProblem(problem.code, problem.context, pointer)
+            )
+    return found
 
 
 class PloverMapper:
@@ -347,15 +374,21 @@ def read_plover_rows(
             if path.suffix.lower() not in (".jsonl", ".ndjson")
             else _records_of(path)
         )
-        for index, line, value in items:
+        for index, line, value, hidden in items:
             conversion.read += 1
             row = SourceRow(display, index, line, value if isinstance(value, dict) else {})
+            for problem in hidden:
+                conversion.report(problem.code, row, problem.pointer, **problem.context)
+            if any(problem.code == "NE116" for problem in hidden):
+                conversion.skipped["digits-too-long"] += 1
+                continue
             if value is _NOT_UTF8:
                 conversion.report("NE102", row, "", offset="?")
                 conversion.skipped["not-utf8"] += 1
                 continue
-            if isinstance(value, json.JSONDecodeError):
-                conversion.report("NE103", row, "", line=line, column=value.colno, reason=value.msg)
+            if isinstance(value, orjson.JSONDecodeError):
+                problem = decode_problem(value, b"", 0, line)
+                conversion.report(problem.code, row, "", **problem.context)
                 conversion.skipped["invalid-json"] += 1
                 continue
             if not isinstance(value, dict):
@@ -368,10 +401,9 @@ def read_plover_rows(
     except UnicodeDecodeError as error:
         conversion.report("NE102", None, file=display, offset=error.start)
         conversion.unreadable = True
-    except json.JSONDecodeError as error:
-        conversion.report(
-            "NE103", None, file=display, line=error.lineno, column=error.colno, reason=error.msg
-        )
+    except orjson.JSONDecodeError as error:
+        problem = decode_problem(error, b"", 0)
+        conversion.report(problem.code, None, file=display, **problem.context)
         conversion.unreadable = True
     except OSError as error:
         conversion.report("NE101", None, file=display, path=display, reason=str(error))

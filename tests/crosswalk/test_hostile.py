@@ -1,0 +1,175 @@
+"""Hostile source files: damaged archives, other encodings, repeated keys, deep nesting,
+huge values.  Each is a coded issue at its file or row and the exit status of unreadable
+input, never a traceback, a hang or memory without bound."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsevents.crosswalk import common
+from newsevents.crosswalk.common import Conversion
+from newsevents.crosswalk.convert import SOURCES, convert
+from newsevents.crosswalk.gdelt import COLUMNS_2
+from newsevents.crosswalk.validate import validate_source
+from tests.crosswalk.conftest import raw_lines, sample_rows
+from tests.hostile.test_commands import command
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _damaged(path: Path) -> Path:
+    _zip(path, {"rows.CSV": raw_lines(COLUMNS_2).encode("utf-8") * 4})
+    data = bytearray(path.read_bytes())
+    data[60] ^= 0xFF  # inside the deflated member: the stream no longer inflates
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _not_a_zip(path: Path) -> Path:
+    path.write_bytes(b"PK\x03\x04 not really")
+    return path
+
+
+ARCHIVES = {
+    "not-a-zip": _not_a_zip,
+    "two-members": lambda path: _zip(path, {"a.CSV": b"x", "b.CSV": b"y"}),
+    "damaged": _damaged,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ARCHIVES))
+@pytest.mark.parametrize("source", ["gdelt", "acled"])
+def test_an_archive_that_cannot_be_read_is_ne101_exit_2(
+    kind: str, source: str, tmp_path: Path
+) -> None:
+    path = ARCHIVES[kind](tmp_path / "20170701.export.CSV.zip")
+    ran = command("convert", "--from", source, str(path), "-o", str(tmp_path / "o.jsonl"))
+    assert ran.status == 2
+    assert "NE101" in ran.stdout
+    report = validate_source(path, source)
+    assert "NE101" in report.by_code
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (gzip.compress(b"GLOBALEVENTID\tSQLDATE\n"), "NE113"),
+        ("event_id_cnty,event_date\n".encode("utf-16"), "NE112"),
+        ('{"id": "p-1"}\n'.encode("utf-16-le"), "NE112"),
+    ],
+)
+def test_compression_and_encoding_are_named_once(
+    source: str, data: bytes, code: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_bytes(data)
+    conversion = convert([path], source, "newsevents", tmp_path / "o.jsonl")
+    assert dict(conversion.by_code) == {code: 1}
+    assert command("validate", "--from", source, str(path)).status == 2
+
+
+def test_a_gdelt_zip_holding_gzip_is_named(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "rows.CSV.zip", {"rows.CSV": gzip.compress(b"x")})
+    conversion = convert([path], "gdelt", "newsevents", tmp_path / "o.jsonl")
+    assert dict(conversion.by_code) == {"NE113": 1}
+
+
+def test_a_line_past_the_limit_stops_the_file_instead_of_filling_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(common, "LINE_LIMIT", 1000)
+    path = _zip(tmp_path / "rows.CSV.zip", {"rows.CSV": b"1\t" * 5000})
+    conversion = convert([path], "gdelt", "newsevents", tmp_path / "o.jsonl")
+    assert conversion.unreadable
+    assert [i.code for i in conversion.issues] == ["NE101"]
+    assert "longer than 1,000 bytes" in conversion.issues[0].message
+
+
+PLOVER = {"id": "p-1", "date": "2020-01-01", "event": "AGREE"}
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_plover_repeated_keys_are_ne114_at_their_row(suffix: str, tmp_path: Path) -> None:
+    text = '{"id": "p-1", "id": "p-2", "date": "2020-01-01", "event": "AGREE"}'
+    path = tmp_path / f"plover{suffix}"
+    path.write_text(f"[{text}]" if suffix == ".json" else text + "\n", encoding="utf-8")
+    conversion = Conversion()
+    convert([path], "plover", "newsevents", tmp_path / "o.jsonl", conversion=conversion)
+    repeated = [i for i in conversion.issues if i.code == "NE114"]
+    assert [(i.location.record, i.location.pointer) for i in repeated] == [(0, "/id")]
+
+
+def test_acled_json_repeated_keys_are_ne114(tmp_path: Path) -> None:
+    path = tmp_path / "acled.json"
+    path.write_text('{"data": [{"event_id_cnty": "A1", "event_id_cnty": "A2"}]}')
+    conversion = convert([path], "acled", "newsevents", tmp_path / "o.jsonl")
+    assert conversion.by_code["NE114"] == 1
+
+
+@pytest.mark.parametrize(("source", "suffix"), [("plover", ".json"), ("acled", ".json")])
+def test_deep_nesting_is_ne108_not_a_recursion_error(
+    source: str, suffix: str, tmp_path: Path
+) -> None:
+    path = tmp_path / f"deep{suffix}"
+    path.write_text("[" * 5000 + "]" * 5000)
+    ran = command("convert", "--from", source, str(path), "-o", str(tmp_path / "o.jsonl"))
+    assert "NE108" in ran.stdout
+
+
+def test_plover_gold_standard_cleaning_is_linear_on_open_strings(tmp_path: Path) -> None:
+    # Each escaped quote used to restart a scan to the end of the file: 100,000 of them took
+    # minutes.  Now the open string runs to the end once.
+    path = tmp_path / "open.json"
+    path.write_text('"' + '\\"' * 100_000)
+    conversion = convert([path], "plover", "newsevents", tmp_path / "o.jsonl")
+    assert list(conversion.by_code) == ["NE103"]
+
+
+def test_plover_numbers_past_a_double_are_invalid_json(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(PLOVER)[:-1] + ', "n": 1' + "0" * 5000 + "}")
+    conversion = convert([path], "plover", "newsevents", tmp_path / "o.jsonl")
+    assert list(conversion.by_code) == ["NE103"]
+
+
+_VALUES = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(["9" * 5000, "1e999", "nan", "-inf", "1_0", " 7 ", "\x00", "00000000"]),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    index=st.integers(0, len(sample_rows()) - 1),
+    changes=st.lists(st.tuples(st.sampled_from(COLUMNS_2), _VALUES), min_size=1, max_size=5),
+)
+def test_any_gdelt_values_convert_or_are_reported(
+    index: int, changes: list[tuple[str, str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    row = dict(sample_rows()[index])
+    row.update(changes)
+    folder = tmp_path_factory.mktemp("gdelt")
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=list(row))
+    writer.writeheader()
+    writer.writerow(row)
+    path = folder / "rows.csv"
+    path.write_text(text.getvalue(), encoding="utf-8", errors="surrogatepass")
+    conversion = convert([path], "gdelt", "gdelt", folder / "out.tsv")
+    assert conversion.read + conversion.by_code.get("NE001", 0) >= 1
+    assert validate_source(path, "gdelt").records >= 0
