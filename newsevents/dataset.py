@@ -14,10 +14,12 @@ it never shows the size or hash of a file outside the folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 import warnings
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -205,13 +207,42 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     """Return the parsed ``manifest.json`` of a dataset version folder, checked field by
     field (:func:`check_manifest`); any defect is a DatasetFileError naming the field."""
     path = folder / MANIFEST
+    if inside(folder, MANIFEST) is None:
+        raise DatasetFileError(path, "a symbolic link that leads outside the version folder")
     require_file(path, "the manifest")
-    with open_regular(path) as stream:
-        data = stream.read(MANIFEST_LIMIT + 1)
+    data = _read_bytes(path, MANIFEST_LIMIT)
     if len(data) > MANIFEST_LIMIT:
         raise DatasetFileError(path, f"the manifest is larger than {MANIFEST_LIMIT:,} bytes")
+    manifest = parse_json(path, data)
+    check_manifest(folder, manifest)
+    return dict(manifest)
+
+
+def _read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit`` + 1), opened without
+    blocking; anything else, or an error, is a DatasetFileError naming it."""
     try:
-        manifest = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+        with open_regular(path) as stream:
+            return stream.read() if limit is None else stream.read(limit + 1)
+    except OSError as error:  # not a regular file, or unreadable, when opened
+        raise DatasetFileError(path, _strerror(error)) from None
+
+
+def _strerror(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()
+
+
+def parse_json(path: Path, data: bytes) -> Any:
+    """Return the JSON value of the file ``path`` holding ``data``, or raise DatasetFileError:
+    not UTF-8, not JSON, a key twice in one object (parsers differ on which value counts) or
+    a number past Python's int conversion limit, each at its field (``files[3].bytes``)."""
+    try:
+        value = json.loads(
+            data.decode("utf-8"),
+            object_pairs_hook=_json_object,
+            parse_int=_json_integer,
+            parse_constant=_no_constant,
+        )
     except UnicodeDecodeError as error:
         raise DatasetFileError(path, f"not UTF-8 (byte {error.start})") from None
     except json.JSONDecodeError as error:
@@ -219,22 +250,167 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         raise DatasetFileError(path, reason) from None
     except (ValueError, RecursionError) as error:
         raise DatasetFileError(path, f"not valid JSON ({error})") from None
-    check_manifest(folder, manifest)
-    return dict(manifest)
+    for where, found in _json_values(value):
+        if isinstance(found, _RepeatedKey):
+            key = f"{where}.{found.key}" if where else found.key
+            raise DatasetFileError(path, "the key appears twice in one object", key)
+        if isinstance(found, _LongNumber):
+            raise DatasetFileError(path, f"a number of {found.digits:,} digits", where or None)
+    return value
+
+
+class _RepeatedKey(dict[str, Any]):
+    """A JSON object in which ``key`` appears more than once."""
+
+    key = ""
+
+
+class _LongNumber:
+    """A JSON integer past Python's int/str conversion limit, kept as its digit count."""
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text.lstrip("-"))
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    value = dict(pairs)
+    if len(value) == len(pairs):
+        return value
+    repeated, seen = _RepeatedKey(value), set()
+    for key, _ in pairs:
+        if key in seen:
+            repeated.key = key
+            break
+        seen.add(key)
+    return repeated
+
+
+def _json_integer(text: str) -> int | _LongNumber:
+    try:
+        return int(text)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return _LongNumber(text)
 
 
 def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
+def _json_values(value: Any) -> Iterator[tuple[str, Any]]:
+    """Every value inside a parsed JSON value with its field (``files[3].bytes``), without
+    recursion (the parser accepts nesting deeper than Python's recursion limit)."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        field, item = stack.pop()
+        yield field, item
+        if isinstance(item, dict):
+            stack += [(f"{field}.{key}" if field else key, inner) for key, inner in item.items()]
+        elif isinstance(item, list):
+            stack += [(f"{field}[{index}]", inner) for index, inner in enumerate(item)]
+
+
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")
-_REQUIRED_TEXT = ("name", "version", "schema_version")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MANIFEST_MAJOR = 1
+"""The major version of the manifest format this package reads."""
+
+
+Check = Callable[[object], "str | None"]
+"""A field's check: why its value is wrong, or None."""
+
+
+def _text(value: object) -> str | None:
+    return None if isinstance(value, str) else "expected a string"
+
+
+def _version(value: object) -> str | None:
+    plain = isinstance(value, str) and _VERSION.fullmatch(value) is not None
+    return None if plain else "expected a version such as 1.0.0"
+
+
+def _manifest_version(value: object) -> str | None:
+    problem = _version(value)
+    if problem is None and Version(str(value)).major != MANIFEST_MAJOR:
+        return f"a manifest format this package does not read (it reads {MANIFEST_MAJOR}.x.y)"
+    return problem
+
+
+def _date(value: object) -> str | None:
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return None
+    return "expected a date such as 2026-12-01"
+
+
+def _count(value: object) -> str | None:
+    whole = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return None if whole else "expected a whole number"
+
+
+def _sha256(value: object) -> str | None:
+    hexadecimal = isinstance(value, str) and _HEX64.fullmatch(value) is not None
+    return None if hexadecimal else "expected 64 lower-case hex digits"
+
+
+def _of(kind: type) -> Check:
+    article = "an object" if kind is dict else "a list"
+    return lambda value: None if isinstance(value, kind) else f"expected {article}"
+
+
+RECORD_TABLES = ("documents", "actors", "events")
+"""The record lists of ``records.json``, counted in the manifest's ``records``."""
+
+MANIFEST_FIELDS: dict[str, Check] = {
+    "manifest_version": _manifest_version,
+    "name": _text,
+    "version": _text,
+    "schema_version": _version,
+    "codebook_version": _version,
+    "guideline_version": _version,
+    "license": _text,
+    "released": _date,
+    "parquet_writer": _text,
+    "records": _of(dict),
+    "files": _of(list),
+}
+"""Every field of a manifest, each with its check (all required, no other allowed)."""
+
+FILE_FIELDS: dict[str, Check] = {
+    "path": _text,
+    "format": _text,
+    "media_type": _text,
+    "sha256": _sha256,
+    "bytes": _count,
+    "records": _count,
+}
+"""Every field of a manifest's file entry, each with its check (``records`` optional)."""
+
+
+def _fields(
+    value: dict[str, Any], fields: Mapping[str, Check], optional: set[str]
+) -> tuple[str, str] | None:
+    """The first field of ``value`` that is missing, wrong or unexpected, with why."""
+    for key, check in fields.items():
+        if key not in value:
+            if key not in optional:
+                return key, "missing"
+        elif (problem := check(value[key])) is not None:
+            return key, problem
+    for key in value:
+        if key not in fields:
+            return key, "unexpected field"
+    return None
 
 
 def check_manifest(folder: Path, manifest: object) -> None:
     """Raise DatasetFileError at the first field of ``manifest`` that is missing, of the
-    wrong type, or (for a file's path) leads outside ``folder`` or repeats another."""
+    wrong type, unexpected, or (for a file's path) leads outside ``folder`` or repeats
+    another."""
     path = folder / MANIFEST
 
     def wrong(field: str, problem: str) -> DatasetFileError:
@@ -242,39 +418,35 @@ def check_manifest(folder: Path, manifest: object) -> None:
 
     if not isinstance(manifest, dict):
         raise wrong("(top level)", "expected an object")
-    for key in _REQUIRED_TEXT:
-        if not isinstance(manifest.get(key), str):
-            raise wrong(key, "expected a string" if key in manifest else "missing")
+    if (defect := _fields(manifest, MANIFEST_FIELDS, set())) is not None:
+        raise wrong(*defect)
     expected = {"name": folder.parent.name, "version": folder.name}
     for key, value in expected.items():
         if manifest[key] != value:
             found = json.dumps(manifest[key], ensure_ascii=False)
             raise wrong(key, f"{found} differs from the folder's {json.dumps(value)}")
-    if not _VERSION.fullmatch(manifest["schema_version"]):
-        raise wrong("schema_version", "expected a version such as 1.0.0")
-    files = manifest.get("files")
-    if not isinstance(files, list):
-        raise wrong("files", "expected a list" if "files" in manifest else "missing")
+    counts = {table: _count for table in RECORD_TABLES}
+    if (defect := _fields(manifest["records"], counts, set())) is not None:
+        raise wrong(f"records.{defect[0]}", defect[1])
     seen: set[str] = set()
-    for index, entry in enumerate(files):
+    for index, entry in enumerate(manifest["files"]):
         field = f"files[{index}]"
         if not isinstance(entry, dict):
             raise wrong(field, "expected an object")
         relative = entry.get("path")
         if not isinstance(relative, str):
             raise wrong(f"{field}.path", "expected a string" if "path" in entry else "missing")
+        quoted = json.dumps(relative, ensure_ascii=False)
         if inside(folder, relative) is None:
-            quoted = json.dumps(relative, ensure_ascii=False)
             reason = "leads outside the version folder (a '..', an absolute path or a link out)"
             raise wrong(f"{field}.path", f"{quoted} {reason}")
-        if relative in seen or relative == MANIFEST:
-            raise wrong(f"{field}.path", f"{json.dumps(relative)} is listed twice")
+        if relative == MANIFEST:
+            raise wrong(f"{field}.path", "the manifest cannot list itself")
+        if relative in seen:
+            raise wrong(f"{field}.path", f"{quoted} is listed twice")
         seen.add(relative)
-        if not isinstance(entry.get("sha256"), str) or not _HEX64.fullmatch(entry["sha256"]):
-            raise wrong(f"{field}.sha256", "expected 64 lower-case hex digits")
-        size = entry.get("bytes")
-        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise wrong(f"{field}.bytes", "expected a whole number of bytes")
+        if (defect := _fields(entry, FILE_FIELDS, {"records"})) is not None:
+            raise wrong(f"{field}.{defect[0]}", defect[1])
 
 
 def verify_files(folder: Path, manifest: dict[str, Any] | None = None) -> None:

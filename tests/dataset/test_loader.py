@@ -185,7 +185,7 @@ def test_a_fifo_in_place_of_a_listed_file_is_named_not_read(copied_root: Path) -
 
 MANIFEST_DEFECTS = [
     ("[]", "(top level)"),
-    ('{"name": "x"}', "version"),
+    ('{"name": "x"}', "manifest_version"),
     ("not json", None),
 ]
 
