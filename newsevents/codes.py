@@ -329,10 +329,10 @@ _SPECS: tuple[CheckSpec, ...] = (
         "digits-too-long",
         ERROR,
         _F.READING,
-        "A string holds a run of more digits than Python converts to a number "
-        "(sys.get_int_max_str_digits()); no field needs that many, and the record is not "
-        "checked further.",
-        "a run of {digits} digits, more than the {limit} any number may have; the record "
+        "A number has more digits than Python converts (sys.get_int_max_str_digits(); "
+        "converting takes time growing with the square of its length); no field needs that "
+        "many, and the record is not checked further.",
+        "a number of {digits} digits, more than the {limit} any number may have; the record "
         "is not checked further",
     ),
     CheckSpec(

@@ -1,4 +1,4 @@
-"""Problems a fast JSON parser hides: keys repeated in one object, and digit runs too long.
+"""Problems a fast JSON parser hides: keys repeated in one object.
 
 orjson and pydantic-core keep the last of two equal keys without a word, so ``{"polarity":
 "negative", "polarity": "positive"}`` is checked as positive while another reader sees it as
@@ -15,11 +15,9 @@ was dropped; only when it has more (a repeat, or an escaped colon) is the slow p
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import orjson
@@ -95,44 +93,3 @@ def json_pointer(parts: tuple[str | int, ...] | list[str | int]) -> str:
 def digit_limit() -> int:
     """The most digits Python converts between text and integers (0: no limit)."""
     return sys.get_int_max_str_digits()
-
-
-@cache
-def _digit_run(limit: int) -> re.Pattern[bytes]:
-    # The look-behind starts a match only where a run starts, so each run is scanned once.
-    return re.compile(rb"(?<![0-9])[0-9]{%d}" % (limit + 1))
-
-
-def long_digit_run(raw: bytes) -> int | None:
-    """Return the length of the first run of digits in ``raw`` longer than Python converts
-    (4,300 digits by default), or None.  Linear in ``raw``."""
-    limit = digit_limit()
-    if not limit or len(raw) <= limit:
-        return None
-    match = _digit_run(limit).search(raw)
-    if match is None:
-        return None
-    end = match.end()
-    while end < len(raw) and 48 <= raw[end] <= 57:
-        end += 1
-    return end - match.start()
-
-
-def long_digit_path(value: object) -> tuple[str | int, ...]:
-    """The path of the first string (key or value) in ``value`` holding a run of digits
-    longer than Python converts; ``()`` when none does (the run is in a number)."""
-    limit = digit_limit()
-    pattern = re.compile(f"(?<![0-9])[0-9]{{{limit + 1}}}", re.ASCII)
-    stack: list[tuple[object, tuple[str | int, ...]]] = [(value, ())]
-    while stack:
-        node, path = stack.pop()
-        if isinstance(node, str) and pattern.search(node):
-            return path
-        if isinstance(node, dict):
-            for key, child in node.items():
-                if pattern.search(key):
-                    return (*path, key)
-                stack.append((child, (*path, key)))
-        elif isinstance(node, list):
-            stack.extend((child, (*path, index)) for index, child in enumerate(node))
-    return ()

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,6 @@ from typing import Any, BinaryIO
 
 import orjson
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsevents.io import keys
@@ -136,14 +136,14 @@ class FileReading:
         body = data.removeprefix(_BOM)
         del data
         try:
-            value = orjson.loads(body)
+            value, long_numbers = parse_json(body)
         except orjson.JSONDecodeError as error:
             line, column = error.lineno, error.colno
             problem = decode_problem(error, body, 0)
             yield Where(self.display, None, line, column), problem
             return
         records = records_in(value)
-        hidden = _hidden_in_document(body, value, records)
+        hidden = _hidden_in_document(body, value, records, long_numbers)
         for problem in hidden.get(None, ()):
             yield Where(self.display), problem
         for index, item in enumerate(records):
@@ -228,12 +228,80 @@ def parse_line(line: bytes, where: Where, start: int) -> Iterator[Item]:
     """Parse one JSON Lines line read at ``where`` (``start``: its offset in the file): the
     problems it hides, then the record, or the problem that it is not JSON."""
     try:
-        value = orjson.loads(line)
+        value, long_numbers = parse_json(line)
     except orjson.JSONDecodeError as error:
         problem = decode_problem(error, line, start, where.line)
         yield Where(where.file, where.record, where.line, error.colno), problem
         return
-    yield from checked_record(line, value, where)
+    yield from checked_record(line, value, where, long_numbers)
+
+
+_DIGITS_AS_ZERO = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))
+_WIDE_INTEGER = b"0" * 19
+"""A digit run that may be an integer past 64 bits (orjson reads those as floats), found
+in the text with its digits translated to zeros: a tenth of the time of a regex."""
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+@dataclass(frozen=True, slots=True)
+class LongNumber:
+    """A JSON number with more digits than Python converts (``sys.get_int_max_str_digits``):
+    held as its length, never converted (conversion time grows with the square of it)."""
+
+    digits: int
+
+
+def parse_json(raw: bytes) -> tuple[Any, bool]:
+    """Parse the UTF-8 JSON text ``raw`` with every number exact; return the value and
+    whether it holds a :class:`LongNumber`.
+
+    orjson reads an integer past 64 bits as a float (2**64 as 1.8446744073709552e+19, so an
+    integer field would be reported as holding a number) and refuses one past a double's
+    range (1e400, or 400 digits) as invalid JSON, though JSON sets no limit.  Text that may
+    hold such a number (a run of 19 digits, rare outside numbers) is parsed again by the
+    standard library, integers exact, so a record reads as ``json.loads`` reads it.
+
+    Raises
+    ------
+    orjson.JSONDecodeError
+        When ``raw`` is not JSON (NaN and Infinity are not JSON either).
+    """
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        if "infinity" not in error.msg or _SURROGATE_ESCAPE.search(raw):
+            raise
+        exact = _exact(raw)
+        if exact is None:
+            raise
+        return exact
+    if _WIDE_INTEGER not in raw.translate(_DIGITS_AS_ZERO):
+        return value, False
+    return _exact(raw) or (value, False)
+
+
+def _exact(raw: bytes) -> tuple[Any, bool] | None:
+    """``raw`` parsed by the standard library, integers exact (None when it cannot be)."""
+    found = False
+
+    def integer(text: str) -> int | LongNumber:
+        nonlocal found
+        digits = len(text) - text.startswith("-")
+        limit = keys.digit_limit()
+        if limit and digits > limit:
+            found = True
+            return LongNumber(digits)
+        return int(text)
+
+    try:
+        value = json.loads(raw.decode("utf-8"), parse_int=integer, parse_constant=_not_json)
+    except (ValueError, RecursionError):
+        return None
+    return value, found
+
+
+def _not_json(text: str) -> None:
+    raise ValueError(f"{text} is not JSON")
 
 
 BUNDLE_KEYS = ("documents", "actors", "events")
@@ -252,24 +320,24 @@ def records_in(value: object) -> list[Any]:
     return [value]
 
 
-def checked_record(raw: bytes, value: Any, where: Where) -> Iterator[Item]:
+def checked_record(
+    raw: bytes, value: Any, where: Where, long_numbers: bool = False
+) -> Iterator[Item]:
     """Yield the problems a fast parser hides in the JSON text ``raw`` of one record (a
-    repeated key, NE114; a digit run too long to convert, NE116), then the record parsed
-    from it (``value``) unless such a run makes it unsafe to check."""
-    hidden = hidden_problems(raw, value)
+    repeated key, NE114; a number too long to convert, NE116), then the record parsed
+    from it (``value``) unless such a number keeps it from being checked."""
+    hidden = hidden_problems(raw, value, long_numbers)
     for problem in hidden:
         yield where, problem
     if not any(problem.code == "NE116" for problem in hidden):
         yield where, as_record(value)
 
 
-def hidden_problems(raw: bytes, value: Any) -> list[ReadProblem]:
-    """Return the NE114 and NE116 problems of the JSON text ``raw`` (parsed as ``value``);
-    cheap when there are none (see :mod:`newsevents.io.keys`)."""
-    found = [
-        ReadProblem("NE116", _digits_context(digits), keys.json_pointer(path))
-        for digits, path in _long_digits(raw, value)
-    ]
+def hidden_problems(raw: bytes, value: Any, long_numbers: bool = False) -> list[ReadProblem]:
+    """Return the NE114 and NE116 problems of the JSON text ``raw`` (parsed as ``value``,
+    holding a :class:`LongNumber` when ``long_numbers``); cheap when there are none (see
+    :mod:`newsevents.io.keys`)."""
+    found = _long_numbers(value) if long_numbers else []
     if keys.may_repeat_keys(raw, value):
         for repeat in keys.repeated_keys(raw):
             pointer = keys.json_pointer([*repeat.path, repeat.key])
@@ -277,16 +345,20 @@ def hidden_problems(raw: bytes, value: Any) -> list[ReadProblem]:
     return found
 
 
-def _long_digits(raw: bytes, value: Any) -> list[tuple[int, tuple[str | int, ...]]]:
-    digits = keys.long_digit_run(raw)
-    if digits is None:
-        return []
-    path = keys.long_digit_path(value)
-    return [(digits, path)] if path else []  # in a number, the parser said so already
-
-
-def _digits_context(digits: int) -> dict[str, object]:
-    return {"digits": f"{digits:,}", "limit": f"{keys.digit_limit():,}"}
+def _long_numbers(value: Any) -> list[ReadProblem]:
+    """The NE116 problem of every :class:`LongNumber` in ``value``, in text order."""
+    found: list[ReadProblem] = []
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(value, ())]
+    while stack:  # iterative: nesting is bounded by the parser, not by Python's stack
+        node, path = stack.pop()
+        if isinstance(node, LongNumber):
+            context = {"digits": f"{node.digits:,}", "limit": f"{keys.digit_limit():,}"}
+            found.append(ReadProblem("NE116", context, keys.json_pointer(path)))
+        elif isinstance(node, dict):
+            stack.extend((v, (*path, k)) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i)) for i, v in reversed(list(enumerate(node))))
+    return found
 
 
 def _repeat_context(repeat: keys.Repeat) -> dict[str, object]:
@@ -294,16 +366,15 @@ def _repeat_context(repeat: keys.Repeat) -> dict[str, object]:
 
 
 def _hidden_in_document(
-    raw: bytes, value: Any, records: list[Any]
+    raw: bytes, value: Any, records: list[Any], long_numbers: bool
 ) -> dict[int | None, list[ReadProblem]]:
     """The hidden problems of a whole JSON document, by the index of the record they are in
     (None: outside any record), with pointers inside that record."""
     found: dict[int | None, list[ReadProblem]] = {}
-    if keys.long_digit_run(raw) is not None:
+    if long_numbers:
         for index, record in enumerate(records):
-            for digits, path in _long_digits(raw, record):
-                problem = ReadProblem("NE116", _digits_context(digits), keys.json_pointer(path))
-                found.setdefault(index, []).append(problem)
+            if problems := _long_numbers(record):
+                found.setdefault(index, []).extend(problems)
     if keys.may_repeat_keys(raw, value):
         for repeat in keys.repeated_keys(raw):
             where, rest = _record_path(value, [*repeat.path, repeat.key])
@@ -337,14 +408,12 @@ def canonical_rows(batch: pa.RecordBatch) -> list[dict[str, Any] | ReadProblem]:
 
     Converted a column at a time (a call per value of a wide event table cost more than the
     models): the same rows as ``canonical`` of each of ``batch_rows``, which a batch holding
-    a value Python cannot hold or a digit run too long still takes."""
-    limit = keys.digit_limit()
-    if not (limit and any(_longest(column) > limit for column in batch.columns)):
-        try:
-            whole = pa.StructArray.from_arrays(batch.columns, fields=list(batch.schema))
-            return canonical_column(whole)
-        except Exception:  # the row-by-row path below names the row and the value
-            pass
+    a value Python cannot hold still takes."""
+    try:
+        whole = pa.StructArray.from_arrays(batch.columns, fields=list(batch.schema))
+        return canonical_column(whole)
+    except Exception:  # the row-by-row path below names the row and the value
+        pass
     return [row if isinstance(row, ReadProblem) else canonical(row) for row in batch_rows(batch)]
 
 
@@ -404,39 +473,7 @@ def batch_rows(batch: pa.RecordBatch) -> list[dict[str, Any] | ReadProblem]:
                 rows.extend(row.to_pylist())
             except Exception as error:
                 rows.append(_bad_row(row, error))
-    if keys.digit_limit() and any(
-        _longest(column) > keys.digit_limit() for column in batch.columns
-    ):
-        rows = [_without_long_digits(row) for row in rows]  # rare: only batches with long strings
     return rows
-
-
-def _longest(array: pa.Array | pa.ChunkedArray) -> int:
-    """The longest string anywhere in ``array`` (nested in structs and lists too), in bytes."""
-    kind = array.type
-    if pa.types.is_dictionary(kind):
-        return _longest(array.dictionary)
-    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-        longest = pc.max(pc.binary_length(array)).as_py()
-        return int(longest or 0)
-    if pa.types.is_struct(kind):
-        return max((_longest(array.field(i)) for i in range(kind.num_fields)), default=0)
-    if _is_list(kind):
-        return _longest(array.flatten())
-    return 0
-
-
-def _without_long_digits(row: dict[str, Any] | ReadProblem) -> dict[str, Any] | ReadProblem:
-    if isinstance(row, ReadProblem):
-        return row
-    path = keys.long_digit_path(row)
-    if not path:
-        return row
-    text: Any = row
-    for part in path:
-        text = text[part]
-    digits = keys.long_digit_run(str(text).encode("ascii", "replace")) or 0
-    return ReadProblem("NE116", _digits_context(digits), keys.json_pointer(path))
 
 
 def _bad_row(row: pa.RecordBatch, error: Exception) -> ReadProblem:

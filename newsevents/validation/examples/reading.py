@@ -196,7 +196,7 @@ def _content_examples() -> list[CodeExample]:
     index = list(base.records()).index(actors[0])
     lines[index] = repeated + "\n"
     files = {RECORDS_FILE: "".join(lines).encode("utf-8")}
-    digits = b'{"record_type": "actor", "id": "actor-' + b"7" * 5000 + b'"}\n'
+    digits = b'{"record_type": "actor", "id": "actor-x", "size": ' + b"7" * 5000 + b"}\n"
     digit_files, digit_index = _lines(digits)
     return [
         CodeExample(
@@ -237,11 +237,11 @@ def _content_examples() -> list[CodeExample]:
         ),
         CodeExample(
             code="NE116",
-            mistake="An id holds a run of 5,000 digits.",
-            shown=f'line {digit_index + 1}: {{"record_type": "actor", "id": "actor-7777...7777"}}',
+            mistake="A number has 5,000 digits.",
+            shown=f'line {digit_index + 1}: {{"record_type": "actor", "size": 7777...7777}}',
             files=digit_files,
             record=digit_index,
-            pointer="/id",
+            pointer="/size",
         ),
     ]
 

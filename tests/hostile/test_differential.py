@@ -1,0 +1,116 @@
+"""The same records give the same report on every path: parsed and given to
+``newsevents.validate()``, as JSON Lines, as one JSON array, and cut into parts as
+``--jobs`` cuts them.  Valid records are mutated at one field by a hostile value."""
+
+from __future__ import annotations
+
+import copy
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from newsevents.io.readers import parse_json
+from newsevents.validation import validate
+from newsevents.validation.examples import base
+from newsevents.validation.issue import Report
+from newsevents.validation.parallel import validate_with
+
+RECORDS = list(base.records().values())
+
+HOSTILE: list[Any] = [
+    2**64,
+    -(2**63) - 1,
+    10**30,
+    -(10**400),
+    12345678901234567890123,
+    1e-400,
+    -0.0,
+    "1" * 30,
+    "9" * 5000,
+    "\u2028\x1b[2J",
+    [2**64],
+    {"deep": 10**25},
+    None,
+    [],
+    {},
+]
+
+
+def _places(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    if path:
+        yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _places(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _places(item, (*path, index))
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """The valid records, one of them with one value replaced by a hostile one."""
+    records = copy.deepcopy(RECORDS)
+    record = draw(st.sampled_from(records))
+    *parents, last = draw(st.sampled_from(list(_places(record))))
+    holder: Any = record
+    for part in parents:
+        holder = holder[part]
+    holder[last] = copy.deepcopy(draw(st.sampled_from(HOSTILE)))
+    return records
+
+
+def _seen(report: Report) -> tuple[Any, ...]:
+    issues = sorted(
+        (i.code, i.location.record or 0, i.location.pointer, i.record_id or "", i.message)
+        for i in report.issues
+    )
+    return report.valid, dict(report.by_code), report.records, issues
+
+
+def _in_parts(path: Path) -> Report:
+    def mapper(function: Any, tasks: Any) -> list[Any]:
+        return [function(task) for task in tasks]
+
+    return validate_with(str(path), mapper, jobs=2, part_bytes=1, max_issues=None)
+
+
+def _with(index: int, field: str, value: Any) -> list[dict[str, Any]]:
+    records = copy.deepcopy(RECORDS)
+    records[index][field] = value
+    return records
+
+
+@given(mutated())
+@example(_with(0, "id", "9" * 5000))  # a digit run in a string is an ordinary string
+@example(_with(0, "schema_version", 2**64))  # an integer past 64 bits stays an integer
+@example(_with(1, "name", 10**400))  # a number past a double's range is still read
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_every_path_gives_the_same_report(records: list[dict[str, Any]]) -> None:
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    parsed = [json.loads(line) for line in lines]  # as a third party parses the records
+    with tempfile.TemporaryDirectory() as folder:
+        jsonl = Path(folder, "records.jsonl")
+        jsonl.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        array = Path(folder, "records.json")
+        array.write_text("[" + ",\n".join(lines) + "]", encoding="utf-8")
+        expected = _seen(validate(parsed, max_issues=None))
+        assert _seen(validate(str(jsonl), max_issues=None)) == expected
+        assert _seen(validate(str(array), max_issues=None)) == expected
+        assert _seen(_in_parts(jsonl)) == expected
+
+
+def test_integers_past_64_bits_are_read_exactly() -> None:
+    assert parse_json(b"[18446744073709551616, -9223372036854775809]") == (
+        [2**64, -(2**63) - 1],
+        False,
+    )
+    assert parse_json(b'{"a": 1e400}') == ({"a": float("inf")}, False)
+    value, long_numbers = parse_json(b'{"a": [' + b"7" * 5000 + b"]}")
+    assert long_numbers
+    assert value["a"][0].digits == 5000
