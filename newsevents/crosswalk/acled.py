@@ -26,6 +26,7 @@ from newsevents.crosswalk.common import (
     SourceRow,
     SourceWriter,
     csv_fields,
+    csv_records,
     identifier,
     open_text_lines,
     read_regular,
@@ -308,7 +309,12 @@ def read_acled_rows(
     header: list[str] | None = None
     row_index = 0
     try:
-        for number, text in open_text_lines(path):
+
+        def fits(text: str) -> bool:
+            values = csv_fields(text)
+            return header is not None and values is not None and len(values) == len(header)
+
+        for number, text in csv_records(open_text_lines(path, ends=True), fits):
             if text is None and header is None:
                 conversion.report(
                     "NE001", None, file=display, source="ACLED", columns="?", row="(not UTF-8)"
@@ -449,6 +455,7 @@ class AcledWriter(SourceWriter):
     def __init__(self, stream: TextIO, conversion: Conversion) -> None:
         super().__init__(stream, conversion)
         self.writer = csv.writer(stream, lineterminator="\n")
+        self.quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
         self.writer.writerow(COLUMNS)
 
     def event(self, record: Record, place: SourceRow | None) -> None:
@@ -460,8 +467,11 @@ class AcledWriter(SourceWriter):
                 "an ACLED row needs an ACLED event type, so events without one are not written",
             )
             return
-        values = self.row(record)
-        self.writer.writerow([values.get(c, "") for c in COLUMNS])
+        row = [self.row(record).get(c, "") for c in COLUMNS]
+        # The writer quotes a line feed but not a lone carriage return, which readers take
+        # for a line break: a row holding one is written with every field quoted.
+        writer = self.quoted if any("\r" in value for value in row) else self.writer
+        writer.writerow(row)
         self.conversion.records["acled row"] += 1
 
     def row(self, event: Record) -> dict[str, str]:

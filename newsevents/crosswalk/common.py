@@ -14,7 +14,7 @@ import hashlib
 import re
 import zipfile
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,12 +146,68 @@ class Conversion:
 
 
 def csv_fields(line: str) -> list[str] | None:
-    """The fields of one comma-separated line, or None when the csv module cannot parse it
-    (a stray carriage return inside a field); quotes cannot open a field across lines."""
+    """The fields of one comma-separated record, or None when the csv module cannot parse
+    it (a stray carriage return outside quotes); :func:`csv_records` joins the lines of a
+    record whose quoted field holds line breaks."""
     try:
         return next(csv.reader((line,), strict=False), [])
     except csv.Error:
         return None
+
+
+JOINED_LINES = 200
+"""Most lines one CSV record may span (a quoted field holding line breaks, ACLED's notes)."""
+
+
+def csv_records(
+    lines: Iterable[tuple[int, str | None]],
+    fits: Callable[[str], bool],
+    quoting: Callable[[], bool] = lambda: True,
+) -> Iterator[tuple[int, str | None]]:
+    """Yield (first line number, text without its line end) for each CSV record of
+    ``lines`` (read with ``open_text_lines(path, ends=True)``).
+
+    A line with an odd number of quotes opens a quoted field that goes on in the next lines
+    (RFC 4180 allows line breaks inside quotes, kept as they were): it is joined with the
+    lines that follow until the quotes balance, at most :data:`JOINED_LINES` lines (and about
+    :data:`LINE_LIMIT` characters), and the
+    joined record is taken when ``fits`` it (its field count is the header's).  Otherwise
+    the line goes alone (its problem is reported at it) and the lines after it are read
+    again as rows of their own, so one stray quote never swallows the rows after it.
+    ``quoting`` says whether the layout has quotes at all (a TAB-separated GDELT file has
+    none).
+    """
+    pending: deque[tuple[int, str | None]] = deque()
+    source = iter(lines)
+    while True:
+        item = pending.popleft() if pending else next(source, None)
+        if item is None:
+            return
+        number, text = item
+        if text is None or text.count('"') % 2 == 0 or not quoting():
+            yield number, None if text is None else _without_end(text)
+            continue
+        taken: list[tuple[int, str | None]] = []
+        joined, quotes = text, text.count('"')
+        while len(taken) < JOINED_LINES - 1 and quotes % 2 and len(joined) <= LINE_LIMIT:
+            following = pending.popleft() if pending else next(source, None)
+            if following is None:
+                break
+            taken.append(following)
+            if following[1] is None:
+                break
+            joined += following[1]
+            quotes += following[1].count('"')
+        complete = quotes % 2 == 0 and taken and taken[-1][1] is not None
+        if complete and fits(_without_end(joined)):
+            yield number, _without_end(joined)
+            continue
+        yield number, _without_end(text)
+        pending.extendleft(reversed(taken))
+
+
+def _without_end(text: str) -> str:
+    return text.rstrip("\n").rstrip("\r")
 
 
 LINE_LIMIT = 64 << 20
@@ -166,11 +222,12 @@ class SourceUnreadable(OSError):
         return str(self.strerror)
 
 
-def open_text_lines(path: Path) -> Iterator[tuple[int, str | None]]:
+def open_text_lines(path: Path, ends: bool = False) -> Iterator[tuple[int, str | None]]:
     """Yield (1-based line number, text without its line end) for each line of ``path``.
 
     A ``.zip`` holding one member (GDELT's ``.CSV.zip``) is read through.  A line that is not
-    UTF-8 yields None as its text; a BOM on the first line and CR before LF are dropped.
+    UTF-8 yields None as its text; a BOM on the first line and CR before LF are dropped
+    (with ``ends``, the line end is kept, for :func:`csv_records`).
     A damaged archive, or a line longer than :data:`LINE_LIMIT`, raises
     :class:`SourceUnreadable` (an ``OSError``) saying why.
     """
@@ -181,7 +238,7 @@ def open_text_lines(path: Path) -> Iterator[tuple[int, str | None]]:
             raw = _line(stream, number)
             if not raw:
                 return
-            data = raw.rstrip(b"\n").rstrip(b"\r")
+            data = raw if ends else raw.rstrip(b"\n").rstrip(b"\r")
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:

@@ -28,6 +28,7 @@ from newsevents.crosswalk.common import (
     SourceRow,
     SourceWriter,
     csv_fields,
+    csv_records,
     open_text_lines,
     short,
     write_file,
@@ -189,7 +190,14 @@ def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow
     display = str(path)
     layout: Layout | None = None
     row = 0
-    for number, text in open_text_lines(path):
+
+    def fits(text: str) -> bool:
+        return layout is not None and len(csv_fields(text) or ()) == len(layout.columns)
+
+    def quoting() -> bool:
+        return layout is not None and layout.delimiter != "\t"
+
+    for number, text in csv_records(open_text_lines(path, ends=True), fits, quoting):
         if text is None:
             if layout is None:
                 conversion.report(

@@ -16,11 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsevents.crosswalk import common
+from newsevents.crosswalk.acled import read_acled, write_acled
 from newsevents.crosswalk.common import Conversion
 from newsevents.crosswalk.convert import SOURCES, convert
 from newsevents.crosswalk.gdelt import COLUMNS_2
 from newsevents.crosswalk.validate import validate_source
 from tests.crosswalk.conftest import raw_lines, sample_rows
+from tests.crosswalk.test_acled import ROWS, write_rows
 from tests.hostile.test_commands import command
 
 
@@ -173,3 +175,42 @@ def test_any_gdelt_values_convert_or_are_reported(
     conversion = convert([path], "gdelt", "gdelt", folder / "out.tsv")
     assert conversion.read + conversion.by_code.get("NE001", 0) >= 1
     assert validate_source(path, "gdelt").records >= 0
+
+
+# -- ACLED CSV: quotes, line breaks inside quotes, a BOM, a stray quote ----------------------
+
+_NOTES = st.text(alphabet=st.sampled_from('ab \r\n",;\t\u2028\x00é'), min_size=1, max_size=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notes=_NOTES.map(str.strip).filter(bool), bom=st.booleans())
+def test_acled_notes_survive_a_round_trip_whatever_they_hold(
+    notes: str, bom: bool, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("acled")
+    rows = [dict(ROWS[0]), {**ROWS[0], "event_id_cnty": "XYZ1003", "notes": notes}]
+    source = write_rows(folder / "acled.csv", rows)
+    if bom:
+        source.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
+    conversion = Conversion(max_issues=None)
+    out = folder / "back.csv"
+    write_acled(read_acled(source, conversion=conversion), out)
+    assert conversion.errors == 0, conversion.issues
+    with out.open(encoding="utf-8", newline="") as stream:
+        back = list(csv.DictReader(stream))
+    assert [row["notes"] for row in back] == [ROWS[0]["notes"], notes]
+
+
+def test_a_stray_quote_costs_its_own_row_only(tmp_path: Path) -> None:
+    source = write_rows(tmp_path / "acled.csv", [ROWS[0]])
+    good = source.read_text(encoding="utf-8").splitlines()[1]
+    broken = good.replace("Example Town", '"Example Town', 1)
+    others = [good.replace("XYZ1001", f"XYZ2{n:03}") for n in range(5)]
+    lines = [source.read_text(encoding="utf-8").splitlines()[0], broken, *others]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    conversion = Conversion(max_issues=None)
+    events = [r for r in read_acled(source, conversion=conversion) if r["record_type"] == "event"]
+    assert len(events) == 5
+    assert [(i.code, i.location.line) for i in conversion.issues if i.code == "NE002"] == [
+        ("NE002", 2)
+    ]
