@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsevents.io.readers import UNREADABLE_CODES
-from newsevents.validation.formats import FORMATS, render, wants_colour
-from newsevents.validation.issue import Report
-from newsevents.validation.render import ProgressBar, write_json
+from newsevents.validation.formats import FORMATS, wants_colour, write
+from newsevents.validation.issue import Issue, Report
+from newsevents.validation.render import ProgressBar
 from newsevents.validation.runner import DEFAULT_MAX_ISSUES, validate
 from newsevents.validation.selection import expand
+from newsevents.validation.spill import mapped
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -131,10 +132,8 @@ def run(args: argparse.Namespace) -> int:
         report = _validate(args, paths)
         if paths != list(args.paths):
             report = renamed(report, {p: g for p, g in zip(paths, args.paths, strict=True)})
-    if args.format == "json":
-        write_json(report, sys.stdout)  # streamed: flat memory however many issues are listed
-    else:
-        sys.stdout.write(render(report, args.format, wants_colour(args.color, sys.stdout)))
+    # Streamed a piece at a time: flat memory however many issues are listed.
+    write(report, args.format, sys.stdout, wants_colour(args.color, sys.stdout))
     if UNREADABLE_CODES & report.codes():
         return EXIT_USAGE
     return EXIT_VALID if report.valid else EXIT_INVALID
@@ -173,14 +172,11 @@ def renamed(report: Report, names: dict[str, str]) -> Report:
             text = text.replace(path, shown)
         return text
 
-    issues = tuple(
-        dataclasses.replace(
-            i,
-            message=message(i.message),
-            location=dataclasses.replace(i.location, file=name(i.location.file)),
-        )
-        for i in report.issues
-    )
+    def rename(issue: Issue) -> Issue:
+        location = dataclasses.replace(issue.location, file=name(issue.location.file))
+        return dataclasses.replace(issue, message=message(issue.message), location=location)
+
+    issues = mapped(report.issues, rename)
     files = tuple(dataclasses.replace(f, path=name(f.path) or f.path) for f in report.files)
     return dataclasses.replace(report, issues=issues, files=files)
 

@@ -1,15 +1,24 @@
-"""Collects issues as a run streams: filters them, counts every one, keeps a few per code."""
+"""Collects issues as a run streams: filters them, counts every one, keeps a few per code.
+
+Memory stays flat however many issues are listed: past :data:`~newsevents.validation.spill.
+SPILL_AT` held issues, they are written to disk as a sorted run, and the report's issues are
+the runs merged (:class:`~newsevents.validation.spill.StoredIssues`).
+"""
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from newsevents.codes import Severity, spec
+from newsevents.validation import spill
 from newsevents.validation.hints import HINTS
 from newsevents.validation.issue import InputFile, Issue, IssueLocation, Report
 from newsevents.validation.selection import Selection
+from newsevents.validation.spill import SortedRun, StoredIssues
 
 _LAST = 1 << 62
 SortKey = tuple[int, int, int, int, str, str, str]
@@ -19,16 +28,22 @@ class IssueCollector:
     """Counts every selected issue and keeps the ``max_issues`` first of each code.
 
     "First" means first in location order (file, record, line, pointer), not in arrival
-    order, so the listed issues do not depend on the order checks run in.
+    order, so the listed issues do not depend on the order checks run in.  Past
+    ``spill_at`` issues held, they go to disk as a sorted run.
     """
 
-    def __init__(self, selection: Selection, max_issues: int | None) -> None:
+    def __init__(
+        self, selection: Selection, max_issues: int | None, spill_at: int | None = None
+    ) -> None:
         self.selection = selection
         self.max_issues = max_issues
+        self.spill_at = spill.SPILL_AT if spill_at is None else spill_at
         self.counts: Counter[str] = Counter()
         # Issues only: sort keys are computed when sorting, so a run listing every issue
         # (max_issues None) holds one object per issue, not two.
         self._kept: dict[str, list[Issue]] = {}
+        self._held = 0
+        self._runs: list[SortedRun] = []
         self._file_order: dict[str, int] = {}
 
     def file_seen(self, path: str) -> None:
@@ -42,9 +57,38 @@ class IssueCollector:
         self.counts[issue.code] += 1
         kept = self._kept.setdefault(issue.code, [])
         kept.append(issue)
+        self._held += 1
         if self.max_issues is not None and len(kept) > 2 * self.max_issues + 16:
             kept.sort(key=self._key)
+            self._held -= len(kept) - self.max_issues
             del kept[self.max_issues :]
+        if self._held >= self.spill_at:
+            self._spill()
+
+    def add_uncounted(self, code: str, count: int) -> None:
+        """Count ``count`` issues of ``code`` that were found, but not listed, elsewhere (a
+        worker keeps only the first of each code of its part)."""
+        if count and self.selection.enabled(code):
+            self.counts[code] += count
+
+    def first(self) -> tuple[list[Issue], dict[str, int]]:
+        """The issues held, the first ``max_issues`` of each code, and how many of each code
+        were counted but not kept (what a worker sends of its part; never spilled)."""
+        kept, unlisted = [], {}
+        for code, issues in self._kept.items():
+            issues.sort(key=self._key)
+            kept.extend(issues[: self.max_issues])
+            if self.counts[code] > len(issues[: self.max_issues]):
+                unlisted[code] = self.counts[code] - len(issues[: self.max_issues])
+        return kept, unlisted
+
+    def _spill(self) -> None:
+        """Write the issues held to disk, sorted, as one run."""
+        pairs = [(self._key(i), i) for kept in self._kept.values() for i in kept]
+        pairs.sort(key=_FIRST)
+        self._runs.append(SortedRun(pairs))
+        self._kept.clear()
+        self._held = 0
 
     def extend(self, issues: Iterable[Issue]) -> None:
         """Add every issue of ``issues``."""
@@ -73,20 +117,18 @@ class IssueCollector:
         tool: Mapping[str, Any],
     ) -> Report:
         """Return the report: listed issues in location order, with NE806 for those left out."""
-        listed: list[Issue] = []
-        truncated: dict[str, int] = {}
-        for code, kept in self._kept.items():
-            kept.sort(key=self._key)
-            if self.max_issues is not None and len(kept) > self.max_issues:
-                truncated[code] = self.counts[code] - self.max_issues
-                del kept[self.max_issues :]
-            listed.extend(kept)
-        for code, count in sorted(truncated.items()):
-            if self.selection.enabled("NE806"):
-                self.counts["NE806"] += 1
-                note = truncation_issue(code, count)
-                listed.append(note)
-        listed.sort(key=self._key)
+        notes = self._notes()
+        listed: Sequence[Issue]
+        if self._runs:
+            listed = self._merged(notes)
+        else:
+            held: list[Issue] = []
+            for kept in self._kept.values():
+                kept.sort(key=self._key)
+                held.extend(kept[: self.max_issues])
+            held.extend(notes)
+            held.sort(key=self._key)
+            listed = tuple(held)
         by_severity = Counter({str(s): 0 for s in Severity})
         for code, count in self.counts.items():
             by_severity[str(spec(code).severity)] += count
@@ -97,12 +139,42 @@ class IssueCollector:
             records=records,
             by_severity=dict(by_severity),
             by_code=dict(sorted(self.counts.items())),
-            issues=tuple(listed),
+            issues=listed,
             files=tuple(files),
             strict=strict,
             max_issues=self.max_issues,
             tool=tool,
         )
+
+    def _notes(self) -> list[Issue]:
+        """The NE806 notes: one per code with more issues than are listed (counted too)."""
+        if self.max_issues is None or not self.selection.enabled("NE806"):
+            return []
+        cap = self.max_issues
+        truncated = sorted((c, n - cap) for c, n in self.counts.items() if n > cap)
+        if truncated:
+            self.counts["NE806"] += len(truncated)
+        return [truncation_issue(code, count) for code, count in truncated]
+
+    def _merged(self, notes: list[Issue]) -> StoredIssues:
+        """The runs on disk merged in location order, each code capped, the notes in place."""
+        self._spill()
+        runs = heapq.merge(*self._runs, key=_FIRST)
+        placed = sorted(((self._key(n), n) for n in notes), key=_FIRST)
+        ordered = heapq.merge(self._capped(runs), placed, key=_FIRST)
+        stored = StoredIssues(issue for _, issue in ordered)
+        self._runs.clear()
+        return stored
+
+    def _capped(self, pairs: Iterable[tuple[SortKey, Issue]]) -> Iterator[tuple[SortKey, Issue]]:
+        listed: Counter[str] = Counter()
+        for key, issue in pairs:
+            listed[issue.code] += 1
+            if self.max_issues is None or listed[issue.code] <= self.max_issues:
+                yield key, issue
+
+
+_FIRST = itemgetter(0)
 
 
 def truncation_issue(code: str, count: int) -> Issue:

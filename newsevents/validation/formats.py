@@ -10,15 +10,14 @@ defused.  Input-derived strings go through :mod:`newsevents.validation.safe`.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from newsevents.codes import CATALOG, Severity
 from newsevents.validation.issue import Issue, Report, issue_row
-from newsevents.validation.render import render_json, render_text, use_colour
+from newsevents.validation.render import json_chunks, json_with_list, render_text, use_colour
 from newsevents.validation.safe import (
     escape_controls,
     for_github_message,
@@ -57,30 +56,52 @@ def render(report: Report, format: str, colour: bool = False) -> str:
     ValueError
         For a format not in :data:`FORMATS`.
     """
-    renderers: dict[str, Callable[[Report], str]] = {
-        "text": lambda r: render_text(r, colour=colour),
-        "json": render_json,
-        "jsonl": render_jsonl,
-        "github": render_github,
-        "sarif": render_sarif,
-        "csv": render_csv,
+    return "".join(chunks(report, format, colour))
+
+
+def write(report: Report, format: str, stream: TextIO, colour: bool = False) -> None:
+    """Write ``report`` in ``format`` to ``stream`` a piece at a time (an issue, a line): the
+    text of :func:`render`, in flat memory however many issues are listed.
+
+    Raises
+    ------
+    ValueError
+        For a format not in :data:`FORMATS`.
+    """
+    for chunk in chunks(report, format, colour):
+        stream.write(chunk)
+
+
+def chunks(report: Report, format: str, colour: bool = False) -> Iterator[str]:
+    """The text of ``report`` in ``format``, a piece at a time.
+
+    Raises
+    ------
+    ValueError
+        For a format not in :data:`FORMATS` (at once, before any piece).
+    """
+    writers: dict[str, Callable[[Report], Iterator[str]]] = {
+        "text": lambda r: iter((render_text(r, colour=colour),)),
+        "json": json_chunks,
+        "jsonl": jsonl_chunks,
+        "github": github_chunks,
+        "sarif": sarif_chunks,
+        "csv": csv_chunks,
     }
-    if format not in renderers:
+    if format not in writers:
         raise ValueError(f"unknown report format {format!r}; known: {', '.join(FORMATS)}")
-    return renderers[format](report)
+    return writers[format](report)
 
 
-def render_jsonl(report: Report) -> str:
+def jsonl_chunks(report: Report) -> Iterator[str]:
     """One JSON object a line: each listed issue as in the JSON report (input-derived control
     characters and lone surrogates as ``\\u`` escapes, as there)."""
-    return "".join(
-        json_safe(json.dumps(i.to_dict(), ensure_ascii=False)) + "\n" for i in report.issues
-    )
+    for issue in report.issues:
+        yield json_safe(json.dumps(issue.to_dict(), ensure_ascii=False)) + "\n"
 
 
-def render_github(report: Report) -> str:
-    """GitHub Actions workflow commands: ``::error file=F,line=L,title=T::message``."""
-    lines = []
+def github_chunks(report: Report) -> Iterator[str]:
+    """GitHub Actions workflow commands, a line each: ``::error file=F,line=L,title=T::message``."""
     for issue in report.issues:
         where = issue.location
         properties = []
@@ -92,10 +113,9 @@ def render_github(report: Report) -> str:
             properties.append(f"col={where.column}")
         properties.append(f"title={for_github_property(f'{issue.code} {issue.slug}')}")
         text = for_github_message(_message(issue), 1000)
-        lines.append(f"::{_GITHUB_LEVELS[issue.severity]} {','.join(properties)}::{text}")
+        yield f"::{_GITHUB_LEVELS[issue.severity]} {','.join(properties)}::{text}\n"
     verdict = "valid" if report.valid else "INVALID"
-    lines.append(f"::notice title=newsevents validate::{verdict}: {_summary(report)}")
-    return "\n".join(lines) + "\n"
+    yield f"::notice title=newsevents validate::{verdict}: {_summary(report)}\n"
 
 
 def _message(issue: Issue) -> str:
@@ -113,8 +133,9 @@ def _summary(report: Report) -> str:
     return f"{report.records} records; {report.errors} errors, {report.warnings} warnings"
 
 
-def render_sarif(report: Report) -> str:
-    """A SARIF 2.1.0 log: one run, a rule per code found, a result per listed issue."""
+def sarif_chunks(report: Report) -> Iterator[str]:
+    """A SARIF 2.1.0 log: one run, a rule per code found, a result per listed issue (input-
+    derived control and format characters as ``\\u`` escapes, as in the JSON report)."""
     codes = sorted(report.by_code)
     index = {code: n for n, code in enumerate(codes)}
     driver: dict[str, Any] = {"name": "newsevents", "informationUri": INFORMATION_URI}
@@ -123,11 +144,13 @@ def render_sarif(report: Report) -> str:
     driver["rules"] = [_rule(code) for code in codes]
     run = {
         "tool": {"driver": driver},
-        "results": [_result(i, index[i.code]) for i in report.issues if i.code in index],
-        "properties": {"valid": report.valid, "summary": report.to_dict()["summary"]},
+        "results": [],
+        "properties": {"valid": report.valid, "summary": report.summary()},
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    results = (_result(i, index[i.code]) for i in report.issues if i.code in index)
+    yield from json_with_list(log, "results", results)
+    yield "\n"
 
 
 def _rule(code: str) -> dict[str, Any]:
@@ -189,16 +212,25 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~", errors="surrogateescape")
 
 
-def render_csv(report: Report) -> str:
+def csv_chunks(report: Report) -> Iterator[str]:
     """One row per listed issue, the columns of :meth:`Report.to_pandas`; a cell that a
     spreadsheet would run as a formula starts with an apostrophe."""
-    buffer = io.StringIO()
-    rows = [issue_row(i) for i in report.issues]
-    writer = csv.DictWriter(buffer, fieldnames=list(issue_row_fields()), lineterminator="\r\n")
+    row = _LastRow()
+    writer = csv.DictWriter(row, fieldnames=list(issue_row_fields()), lineterminator="\r\n")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return buffer.getvalue()
+    yield row.text
+    for issue in report.issues:
+        writer.writerow({k: _cell(v) for k, v in issue_row(issue).items()})
+        yield row.text
+
+
+class _LastRow:
+    """A file for :mod:`csv` that keeps only the last row written."""
+
+    text = ""
+
+    def write(self, text: str) -> None:
+        self.text = text
 
 
 def issue_row_fields() -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -218,7 +218,9 @@ class Report:
     by_severity, by_code
         Every issue counted, listed or not.
     issues
-        The issues listed: at most ``max_issues`` of each code, in location order.
+        The issues listed: at most ``max_issues`` of each code, in location order.  A tuple;
+        past tens of thousands of issues, a read-only sequence kept on disk
+        (:class:`~newsevents.validation.spill.StoredIssues`), so memory stays flat.
     files
         Every file read, with its format, role, size, sha256 and record count.
 
@@ -236,7 +238,7 @@ class Report:
     records: int
     by_severity: Mapping[str, int]
     by_code: Mapping[str, int]
-    issues: tuple[Issue, ...]
+    issues: Sequence[Issue]
     files: tuple[InputFile, ...] = ()
     strict: bool = False
     max_issues: int | None = None
@@ -257,6 +259,16 @@ class Report:
         """Every code found at least once."""
         return set(self.by_code)
 
+    def summary(self) -> dict[str, Any]:
+        """Return the counts: input files, records, issues, issues by severity and by code."""
+        return {
+            "files": sum(1 for f in self.files if f.role == "input"),
+            "records": self.records,
+            "issues": sum(self.by_code.values()),
+            "by_severity": {str(s): self.by_severity.get(s, 0) for s in SEVERITIES},
+            "by_code": dict(sorted(self.by_code.items())),
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form described by ``docs/report.schema.json``."""
         return {
@@ -265,13 +277,7 @@ class Report:
             "valid": self.valid,
             "strict": self.strict,
             "max_issues": self.max_issues,
-            "summary": {
-                "files": sum(1 for f in self.files if f.role == "input"),
-                "records": self.records,
-                "issues": sum(self.by_code.values()),
-                "by_severity": {str(s): self.by_severity.get(s, 0) for s in SEVERITIES},
-                "by_code": dict(sorted(self.by_code.items())),
-            },
+            "summary": self.summary(),
             "files": [f.to_dict() for f in self.files],
             "issues": [i.to_dict() for i in self.issues],
         }
@@ -313,11 +319,23 @@ class Report:
             ) from error
         import pyarrow
 
-        table = pyarrow.Table.from_pylist(
-            [issue_row(i) for i in self.issues], schema=issue_table_schema()
-        )
+        schema = issue_table_schema()
+        batches = (pyarrow.RecordBatch.from_pylist(rows, schema) for rows in _batches(self.issues))
+        table = pyarrow.Table.from_batches(batches, schema)
         frame: pandas.DataFrame = table.to_pandas(types_mapper=pandas.ArrowDtype)
         return frame
+
+
+def _batches(issues: Sequence[Issue], size: int = 65_536) -> Iterator[list[dict[str, Any]]]:
+    """The issues as rows, ``size`` at a time (a table of millions is built batch by batch)."""
+    rows: list[dict[str, Any]] = []
+    for issue in issues:
+        rows.append(issue_row(issue))
+        if len(rows) == size:
+            yield rows
+            rows = []
+    if rows:
+        yield rows
 
 
 def issue_row(issue: Issue) -> dict[str, Any]:

@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import sys
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -76,6 +78,7 @@ class Part:
     first_record: int = 0
     codes: tuple[tuple[str, ...] | None, tuple[str, ...] | None] = (None, None)
     foreign: frozenset[str] = frozenset()  # documents given apart (--documents)
+    max_issues: int | None = None  # listed per code (None: all)
 
 
 @dataclass(slots=True)
@@ -83,6 +86,7 @@ class PartResult:
     """A part's issues and what its records leave for the run as a whole."""
 
     issues: list[Issue]
+    unlisted: dict[str, int]  # issues found, by code, that cannot be among the listed
     records: int
     problems: int
     registered: list[Registered]
@@ -187,18 +191,6 @@ class PartState(RunState):
     references: PartReferences = field(default_factory=PartReferences)
 
 
-class _AllIssues(IssueCollector):
-    """Keeps every selected issue: the parent counts them and lists the first."""
-
-    def __init__(self, selection: Selection) -> None:
-        super().__init__(selection, None)
-        self.found: list[Issue] = []
-
-    def add(self, issue: Issue) -> None:
-        if self.selection.enabled(issue.code):
-            self.found.append(issue)
-
-
 def _reading(part: Part) -> FileReading:
     reading = FileReading(Path(part.path), part.display)
     reading.part = part.span
@@ -222,12 +214,15 @@ def validate_part(part: Part) -> PartResult:
     """Validate one part in this process; return its issues and what it leaves."""
     state = PartState(PartDocuments(part.foreign))
     selection = Selection.of(*part.codes)
-    issues = _AllIssues(selection)
+    # No spill: what is kept of a part (at most MAX_PART_BYTES of records) is sent whole.
+    issues = IssueCollector(selection, part.max_issues, spill_at=sys.maxsize)
     run = Run(selection, None, False, state=state, collector=issues)
     reading = _reading(part)
     problems = run.read(reading, part.file_index, reading)
+    listed, unlisted = issues.first()
     return PartResult(
-        issues=issues.found,
+        issues=listed,
+        unlisted=unlisted,
         records=reading.records - part.first_record,
         problems=problems,
         registered=state.references.registered,
@@ -249,6 +244,8 @@ def merge(run: Run, part: Part, result: PartResult) -> None:
     """Replay what a part left on the run's state, in the part's order."""
     add = run.collector.extend
     add(result.issues)
+    for code, count in result.unlisted.items():
+        run.collector.add_uncounted(code, count)
     references, documents = run.state.references, run.state.documents
     file, index = part.display, part.file_index
     register = references.register_id
@@ -376,7 +373,9 @@ def _in_parts(
             run.files.append(InputFile(reading.display, reading.format))  # until it is read
             foreign = frozenset(run.state.references.outside_documents)
             planned = plan(reading, index, jobs, part_bytes)
-            parts = [replace(p, codes=codes, foreign=foreign) for p in planned]
+            parts = [
+                replace(p, codes=codes, foreign=foreign, max_issues=max_issues) for p in planned
+            ]
             files.append((reading, index, parts))
     counted = [p for _, _, parts in files for p in parts if p.span and p.span[2] == 1]
     numbered = iter(_numbered(counted, iter(mapper(count_part, counted))))
@@ -400,6 +399,20 @@ def _in_parts(
         if progress is not None:
             progress(done, total)
     return run.finish()
+
+
+def _ahead(
+    pool: ProcessPoolExecutor, function: Callable[[Task], Done], tasks: Sequence[Task], most: int
+) -> Iterator[Done]:
+    """``pool.map``, with at most ``most`` tasks submitted and not yet taken: results wait
+    in memory only that far ahead of the parent replaying them."""
+    running: deque[Any] = deque()
+    for task in tasks:
+        if len(running) >= most:
+            yield running.popleft().result()
+        running.append(pool.submit(function, task))
+    while running:
+        yield running.popleft().result()
 
 
 def cluster_mapper(client: Any) -> Mapper[Any, Any]:
@@ -445,7 +458,7 @@ def validate_paths(
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
 
         def mapper(function: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[Any]:
-            return pool.map(function, tasks)
+            return _ahead(pool, function, tasks, 2 * jobs)
 
         return validate_with(paths, mapper, jobs=jobs, **options)
 

@@ -10,8 +10,9 @@ import dataclasses
 import json
 import os
 import sys
-from collections import defaultdict
-from typing import TextIO
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 from newsevents.codes import CATALOG, Severity
 from newsevents.validation.issue import Issue, Report
@@ -44,39 +45,62 @@ def write_json(report: Report, stream: TextIO) -> None:
     """Write the JSON report to ``stream`` one issue at a time: the same text as
     :func:`render_json`, without holding every issue's JSON at once (a report listing
     600,000 issues would otherwise need gigabytes)."""
-    head = json.dumps(
-        dataclasses.replace(report, issues=()).to_dict(), indent=2, ensure_ascii=False
-    )
-    before, after = head.rsplit('"issues": []', 1)
-    stream.write(json_safe(before) + '"issues": [')
-    for index, issue in enumerate(report.issues):
-        text = json_safe(json.dumps(issue.to_dict(), indent=2, ensure_ascii=False))
-        stream.write(("," if index else "") + "\n    " + text.replace("\n", "\n    "))
-    stream.write(("\n  ]" if report.issues else "]") + json_safe(after) + "\n")
+    for chunk in json_chunks(report):
+        stream.write(chunk)
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """The text of :func:`render_json`, a piece at a time (one piece per issue)."""
+    head = dataclasses.replace(report, issues=()).to_dict()
+    items = (issue.to_dict() for issue in report.issues)
+    yield from json_with_list(head, "issues", items)
+    yield "\n"
+
+
+def json_with_list(document: Any, key: str, items: Iterable[Any]) -> Iterator[str]:
+    """``document`` as ``json.dumps(indent=2)`` writes it, with ``items`` streamed into the
+    empty list at its last ``key``, a piece per item; every piece made safe
+    (:func:`~newsevents.validation.safe.json_safe`)."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    slot = f"{json.dumps(key)}: []"
+    before, after = text.rsplit(slot, 1)
+    indent = " " * (len(before) - len(before.rstrip(" ")) + 2)
+    yield json_safe(before) + slot[:-1]
+    empty = True
+    for item in items:
+        written = json_safe(json.dumps(item, indent=2, ensure_ascii=False))
+        yield ("\n" if empty else ",\n") + indent + written.replace("\n", "\n" + indent)
+        empty = False
+    yield ("]" if empty else "\n" + indent[:-2] + "]") + json_safe(after)
 
 
 def render_text(report: Report, colour: bool = False, shown: int = SHOWN_PER_CODE) -> str:
     """A text report: a verdict line, then each code with its count and first locations."""
     paint = _Paint(colour)
     lines = [_verdict(report, paint), ""]
-    grouped: dict[str, list[Issue]] = defaultdict(list)
+    grouped: dict[str, list[Issue]] = defaultdict(list)  # the first ``shown`` of each code
+    listed: Counter[str] = Counter()
+    hints: dict[str, str] = {}
     for issue in report.issues:
-        grouped[issue.code].append(issue)
+        listed[issue.code] += 1
+        if len(grouped[issue.code]) < shown:
+            grouped[issue.code].append(issue)
+        if issue.hint and issue.code not in hints:
+            hints[issue.code] = issue.hint
     codes = sorted(report.by_code, key=lambda c: (_ORDER[CATALOG[c].severity], c))
     for code in codes:
         check = CATALOG[code]
         count = report.by_code[code]
         severity = paint(str(check.severity), _COLOURS[check.severity])
         lines.append(f"{severity} {paint(code, '1')} {check.slug} ({count})")
-        listed = grouped.get(code, [])
-        for issue in listed[:shown]:
+        for issue in grouped.get(code, []):
             fix = f"; {issue.suggestion.text()}" if issue.suggestion is not None else ""
             message = for_terminal(issue.message + fix, MESSAGE_LENGTH)
             lines.append(f"  {_where(issue)}: {message}")
-        hidden = count - min(len(listed), shown)
+        hidden = count - min(listed[code], shown)
         if hidden > 0:
             lines.append(f"  ... and {hidden} more")
-        hint = next((i.hint for i in listed if i.hint), None)
+        hint = hints.get(code)
         more = f"`newsevents explain {code}` explains it"
         lines.append(f"  hint: {hint} ({more})" if hint else f"  {more}")
         lines.append("")
