@@ -15,6 +15,7 @@ it never shows the size or hash of a file outside the folder.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -30,7 +31,7 @@ import pyarrow.parquet as pq
 from packaging.version import Version
 from pydantic import ValidationError
 
-from newsevents.io.paths import classify, inside, open_regular, size_and_sha256, walk
+from newsevents.io.paths import classify, inside, open_regular, size_and_sha256
 from newsevents.models import (
     Actor,
     Alert,
@@ -40,7 +41,7 @@ from newsevents.models import (
     Statement,
     validator_for,
 )
-from newsevents.validation.safe import for_terminal
+from newsevents.validation.safe import for_terminal, integer_text
 from newsevents.versions import SCHEMA_VERSION, parse_version, reading_version
 
 if TYPE_CHECKING:
@@ -450,27 +451,89 @@ def check_manifest(folder: Path, manifest: object) -> None:
 
 
 def verify_files(folder: Path, manifest: dict[str, Any] | None = None) -> None:
-    """Raise DatasetFileError naming the first file that is missing, not a regular file,
-    not listed in the manifest, or whose size or sha256 differs from the manifest's."""
-    manifest = manifest or read_manifest(folder)
-    listed = {entry["path"] for entry in manifest["files"]}
-    for found in walk(folder, None):
-        if found.relative not in listed and found.relative != MANIFEST:
-            problem = found.classified.problem
-            reason = problem.reason if problem else "not listed in the manifest, so unverified"
-            raise DatasetFileError(folder / found.relative, reason)
+    """Raise DatasetFileError naming the first entry of the folder the manifest does not
+    list, or the first listed file that is missing, not a regular file, or whose size or
+    sha256 differs from the manifest's (what was found is never shown: a file swapped for
+    a link out between the checks must not have its size or hash told)."""
+    manifest = read_manifest(folder) if manifest is None else manifest
+    unlisted = _first_unlisted(folder, {entry["path"] for entry in manifest["files"]})
+    if unlisted is not None:
+        raise DatasetFileError(*unlisted)
     for entry in manifest["files"]:
-        path = folder / entry["path"]
-        require_file(path, "the file")
-        size = path.stat().st_size
-        if size != entry["bytes"]:
-            raise DatasetFileError(path, f"size {size} bytes, the manifest says {entry['bytes']}")
-        found_hash = sha256_file(path)
-        if found_hash != entry["sha256"]:
-            raise DatasetFileError(
-                path,
-                f"checksum mismatch: sha256 {found_hash}, the manifest says {entry['sha256']}",
-            )
+        _checked_bytes(folder / entry["path"], entry, keep=False)
+
+
+def _first_unlisted(folder: Path, listed: set[str]) -> tuple[Path, str] | None:
+    """The first entry under ``folder``, hidden ones too, that is neither the manifest, a
+    listed file nor a folder on the way to one, with why.  Symbolic links are never
+    followed: a link to a folder outside is named, not walked."""
+    holders = {
+        path.rsplit("/", depth)[0] for path in listed for depth in range(1, path.count("/") + 1)
+    }
+    stack: list[tuple[str, Path]] = [("", folder)]
+    while stack:
+        prefix, here = stack.pop()
+        try:
+            with os.scandir(here) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            return here, f"the folder cannot be listed ({_strerror(error)})"
+        for entry in entries:
+            relative = prefix + entry.name
+            if relative in listed or relative == MANIFEST:
+                continue
+            if relative in holders and _is_real_folder(entry):
+                stack.append((relative + "/", Path(entry.path)))
+                continue
+            return Path(entry.path), _unlisted_reason(entry)
+    return None
+
+
+def _is_real_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:  # pragma: no cover - removed while listing
+        return False
+
+
+def _unlisted_reason(entry: os.DirEntry[str]) -> str:
+    problem = classify(Path(entry.path)).problem
+    if problem is not None:
+        return problem.reason
+    if entry.is_symlink():
+        return "a symbolic link the manifest does not list"
+    if _is_real_folder(entry):
+        return "a folder holding nothing the manifest lists"
+    return "not listed in the manifest, so unverified"
+
+
+def _checked_bytes(path: Path, entry: Mapping[str, Any], keep: bool) -> bytes:
+    """Read the regular file ``path`` once, through one descriptor, and raise
+    DatasetFileError unless its size and sha256 are the manifest ``entry``'s; return the
+    bytes read when ``keep`` (so what is used is what was verified)."""
+    require_file(path, "the file")
+    digest, kept, size = hashlib.sha256(), bytearray(), 0
+    try:
+        with open_regular(path) as stream:
+            if os.fstat(stream.fileno()).st_size != entry["bytes"]:
+                raise DatasetFileError(path, _differs("size", entry))
+            while block := stream.read(1 << 20):
+                digest.update(block)
+                size += len(block)
+                if keep:
+                    kept += block
+    except OSError as error:  # not a regular file, or unreadable, when opened
+        raise DatasetFileError(path, _strerror(error)) from None
+    if size != entry["bytes"]:  # it changed while it was read
+        raise DatasetFileError(path, _differs("size", entry))
+    if digest.hexdigest() != entry["sha256"]:
+        raise DatasetFileError(path, _differs("sha256", entry))
+    return bytes(kept)
+
+
+def _differs(what: str, entry: Mapping[str, Any]) -> str:
+    claimed = f"{integer_text(entry['bytes'])} bytes" if what == "size" else entry["sha256"]
+    return f"its {what} differs from the manifest's ({claimed})"
 
 
 @dataclass(frozen=True)
@@ -567,11 +630,7 @@ def load_dataset(
     if verify:
         verify_files(folder, manifest)
     path = listed_file(folder, manifest, RECORDS_FILE)
-    with open_regular(path) as stream:
-        try:
-            raw = json.loads(stream.read().decode("utf-8"))
-        except (ValueError, RecursionError) as error:
-            raise DatasetFileError(path, f"not valid JSON: {error}") from None
+    raw = parse_json(path, read_listed(folder, manifest, RECORDS_FILE, verify))
     if not isinstance(raw, dict):
         raise DatasetFileError(path, "expected an object of record lists", "(top level)")
     return Dataset(
@@ -595,6 +654,18 @@ def listed_file(folder: Path, manifest: dict[str, Any], relative: str) -> Path:
     if not any(entry["path"] == relative for entry in manifest["files"]):
         raise DatasetFileError(folder / MANIFEST, f"{relative} is not listed", "files")
     return folder / relative
+
+
+def read_listed(folder: Path, manifest: dict[str, Any], relative: str, verify: bool) -> bytes:
+    """Return the bytes of a file the manifest lists, read once and (when ``verify``)
+    checked against its size and sha256, so what is used is what was verified; any
+    problem is a DatasetFileError naming the file."""
+    path = listed_file(folder, manifest, relative)
+    if verify:
+        entry = next(entry for entry in manifest["files"] if entry["path"] == relative)
+        return _checked_bytes(path, entry, keep=True)
+    require_file(path, "the file")
+    return _read_bytes(path)
 
 
 def _version_of(record: object) -> str:

@@ -4,8 +4,13 @@ file outside the folder or a control character on the terminal."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -210,6 +215,11 @@ def test_a_manifest_linked_from_outside_is_refused(root: Path) -> None:
     assert "leads outside the version folder" in str(error)
 
 
+FREE_FIELDS = {"license", "parquet_writer", "released", "codebook_version", "guideline_version"}
+FREE_FIELDS |= {"format", "media_type", "records"}
+"""Manifest fields any well-formed value of passes: metadata nothing in the folder restates
+(a file's ``records``, but not the manifest's, which records.json must agree with)."""
+
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | HOSTILE_TEXT,
     lambda inner: (
@@ -246,14 +256,174 @@ def test_any_value_in_any_manifest_field_is_refused_at_that_field(
         return  # deleting a field that is not there
     _write(folder, manifest)
     try:
-        optional = field.startswith("files[") and field.endswith(".records") and value is DELETE
-        if manifest == json.loads(original) or optional:
-            assert load_dataset(version=version).version == version
-            return
-        error = refused(version)
-        within = error.field is not None and error.field.startswith((f"{field}[", f"{field}."))
-        at_manifest = error.path.name == "manifest.json" and (error.field == field or within)
-        # A well-formed but different path, size or hash is caught on the files themselves.
-        assert at_manifest or error.field is None, str(error)
+        try:
+            loaded = load_dataset(version=version)
+        except DatasetFileError as error:
+            assert str(error).isprintable(), str(error)
+            within = error.field is not None and error.field.startswith((f"{field}[", f"{field}."))
+            at_field = error.path.name == "manifest.json" and (error.field == field or within)
+            # A well-formed but different path, size or hash is caught on the files themselves.
+            assert at_field or error.field is None, str(error)
+        else:  # only a change nothing else in the folder can contradict, kept as written
+            key = field.rsplit(".", 1)[-1]
+            free = value is not DELETE and key in FREE_FIELDS
+            free = free and (key != "records" or field.startswith("files["))
+            optional = field.startswith("files[") and key == "records" and value is DELETE
+            assert free or optional or manifest == json.loads(original), field
+            assert loaded.manifest == manifest
     finally:
         (folder / "manifest.json").write_bytes(original)
+
+
+SECRET = b"a file outside the dataset folder, whose size and hash must never be told\n" * 97
+"""The content of an outside file: its size (7,275 bytes) and sha256 must never be shown."""
+
+
+@pytest.fixture
+def secret(root: Path) -> tuple[Path, tuple[str, ...]]:
+    """A file outside every version folder, and the strings that would betray it."""
+    path = root.parent / "secret.txt"
+    path.write_bytes(SECRET)
+    size = len(SECRET)
+    return path, (hashlib.sha256(SECRET).hexdigest(), str(size), f"{size:,}")
+
+
+def _swap(path: Path, make: Callable[[Path], object]) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+    make(path)
+
+
+FOLDER_TAMPERINGS: dict[str, Callable[[Path, Path], object]] = {
+    "a hidden file": lambda folder, _: (folder / ".notes").write_text("x", encoding="utf-8"),
+    "a hidden folder": lambda folder, _: (folder / ".git" / "objects").mkdir(parents=True),
+    "an empty subfolder": lambda folder, _: (folder / "extra").mkdir(),
+    "a file in a subfolder": lambda folder, _: (
+        (folder / "sub").mkdir(),
+        (folder / "sub" / "events.parquet").write_bytes(b"PAR1"),
+    ),
+    "a link to the root folder": lambda folder, _: (folder / "everything").symlink_to("/"),
+    "a link to the folder above": lambda folder, _: (folder / "up").symlink_to(".."),
+    "a link to the secret": lambda folder, secret: (folder / "notes.txt").symlink_to(secret),
+    "a link that loops": lambda folder, _: (folder / "loop").symlink_to("loop"),
+    "a dangling link": lambda folder, _: (folder / "gone").symlink_to("nowhere"),
+    "a FIFO": lambda folder, _: os.mkfifo(folder / "events.jsonl.part"),
+    "a hard link to the secret": lambda folder, secret: os.link(secret, folder / "notes.txt"),
+    "a listed file as a hard link to the secret": lambda folder, secret: _swap(
+        folder / "article.txt", lambda path: os.link(secret, path)
+    ),
+    "a listed file as a FIFO": lambda folder, _: _swap(folder / "records.json", os.mkfifo),
+    "a listed file as a folder": lambda folder, _: _swap(folder / "events.parquet", Path.mkdir),
+    "a listed file as a dangling link": lambda folder, _: _swap(
+        folder / "README.md", lambda path: path.symlink_to("README.old")
+    ),
+    "a listed file as a link to the secret": lambda folder, secret: _swap(
+        folder / "README.md", lambda path: path.symlink_to(secret)
+    ),
+    "a listed file as a link to a FIFO inside": lambda folder, _: (
+        os.mkfifo(folder / "README.md.fifo"),
+        _swap(folder / "README.md", lambda path: path.symlink_to("README.md.fifo")),
+    ),
+    "a listed file truncated": lambda folder, _: (folder / "events.parquet").write_bytes(
+        (folder / "events.parquet").read_bytes()[:-1]
+    ),
+    "a listed file grown": lambda folder, _: (folder / "article.txt").write_bytes(
+        (folder / "article.txt").read_bytes() + b"\n"
+    ),
+    "the manifest as a link to the secret": lambda folder, secret: _swap(
+        folder / "manifest.json", lambda path: path.symlink_to(secret)
+    ),
+    "the manifest as a FIFO": lambda folder, _: _swap(folder / "manifest.json", os.mkfifo),
+}
+
+
+@pytest.mark.parametrize("tamper", list(FOLDER_TAMPERINGS.values()), ids=list(FOLDER_TAMPERINGS))
+@pytest.mark.parametrize("verify", [True, False])
+def test_a_tampered_folder_is_named_without_telling_anything_outside(
+    root: Path,
+    secret: tuple[Path, tuple[str, ...]],
+    tamper: Callable[[Path, Path], object],
+    verify: bool,
+) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    tamper(folder, secret[0])
+    if not verify:
+        try:
+            load_dataset(version=folder.name, verify=False)
+        except DatasetFileError as error:
+            assert str(error).isprintable() and not any(s in str(error) for s in secret[1])
+        return  # without the check, an unlisted or corrupted file may go unnoticed
+    error = refused(folder.name, *secret[1])
+    assert error.path.is_relative_to(folder), str(error)
+    assert error.path != folder / "records.json" or "FIFO" in str(error)
+
+
+def test_a_link_out_of_the_folder_is_named_not_walked(root: Path) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    (folder / "everything").symlink_to("/")
+    error = refused(folder.name)
+    assert (error.path, error.problem) == (
+        folder / "everything",
+        "a symbolic link the manifest does not list",
+    )
+
+
+CHILD = """
+import json, sys
+from pathlib import Path
+import newsevents.dataset as dataset
+for root, verify in json.loads(sys.argv[1]):
+    dataset.datasets_root = lambda: Path(root)
+    try:
+        dataset.load_dataset(verify=verify)
+    except dataset.DatasetError as error:
+        print(json.dumps([type(error).__name__, str(getattr(error, "path", "")), str(error)]))
+    else:
+        print(json.dumps(["loaded", "", ""]))
+"""
+
+UNREADABLE = [
+    ("the version folder cannot be listed", "{version}", 0o311, True, "cannot be listed"),
+    ("the dataset folder cannot be listed", ".", 0o311, True, "permission denied"),
+    ("a hidden subfolder cannot be listed", "{version}/.cache", 0, True, "permission denied"),
+    ("an unlisted file cannot be read", "{version}/notes.txt", 0, True, "permission denied"),
+    ("records.json cannot be read", "{version}/records.json", 0, True, "permission denied"),
+    ("records.json cannot be read, unverified", "{version}/records.json", 0, False, "denied"),
+]
+
+
+def test_what_cannot_be_read_is_named_with_its_cause() -> None:
+    """As the unprivileged user nobody (root ignores modes), one process for every case."""
+    shared = Path(tempfile.mkdtemp(prefix="newsevents-tampered-"))
+    try:
+        cases, expected = [], []
+        for index, (_, target, _, verify, _) in enumerate(UNREADABLE):
+            folder = copy_version(shared / str(index), VERSIONS[-1])
+            if ".cache" in target:
+                (folder / ".cache").mkdir()
+            if "notes.txt" in target:
+                (folder / "notes.txt").write_text("x", encoding="utf-8")
+            cases.append((str(shared / str(index)), verify))
+            expected.append(folder.parent / target.format(version=folder.name))
+        for path in (shared, *shared.rglob("*")):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        for path, (_, _, mode, _, _) in zip(expected, UNREADABLE, strict=True):
+            path.chmod(mode)
+        prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        command = [*(prefix if os.geteuid() == 0 else []), sys.executable, "-c", CHILD]
+        done = subprocess.run(
+            [*command, json.dumps(cases)], capture_output=True, text=True, timeout=300, check=False
+        )
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        outcomes = [json.loads(line) for line in done.stdout.splitlines()]
+        for case, path, outcome in zip(UNREADABLE, expected, outcomes, strict=True):
+            label, reason = case[0], case[-1]
+            assert outcome[0] == "DatasetFileError", (label, outcome)
+            assert outcome[1] == str(path) and reason in outcome[2], (label, outcome)
+    finally:
+        for path in (shared, *shared.rglob("*")):
+            with contextlib.suppress(OSError):
+                path.chmod(0o755)
+        shutil.rmtree(shared, ignore_errors=True)
