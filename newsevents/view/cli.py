@@ -19,6 +19,9 @@ from newsevents.validation.render import render_text
 from newsevents.validation.safe import for_terminal
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+"""Terminal widths the view draws: rich pads every line to the width, so 10**8 columns
+would take minutes and gigabytes."""
 
 _EPILOG = """\
 examples:
@@ -59,7 +62,11 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "--terminal", action="store_true", help="print the view in the terminal instead of HTML"
     )
     parser.add_argument(
-        "--width", type=int, default=None, metavar="N", help="terminal width (default: detected)"
+        "--width",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"terminal width, {MIN_WIDTH} to {MAX_WIDTH} (default: detected)",
     )
     parser.add_argument("--gold", metavar="PATH", help="the gold annotation of a comparison")
     parser.add_argument("--system", metavar="PATH", help="the system annotation to compare")
@@ -83,8 +90,8 @@ def run(args: argparse.Namespace) -> int:
         return _usage("--dataset views the shipped dataset alone: give no PATH, --gold or --system")
     if not comparing and not args.paths and not args.dataset:
         return _usage("give the PATH of the records to view, --dataset, or --gold and --system")
-    if args.width is not None and args.width < 20:
-        return _usage("--width must be 20 or more")
+    if args.width is not None and not MIN_WIDTH <= args.width <= MAX_WIDTH:
+        return _usage(f"--width must be from {MIN_WIDTH} to {MAX_WIDTH:,}")
     if comparing:
         from newsevents.scoring import ScoringInputError
         from newsevents.view.compare import comparison_page
@@ -152,7 +159,7 @@ def _write(
 
 def _terminal_width() -> int:
     try:
-        return max(os.get_terminal_size().columns, 20)
+        return min(max(os.get_terminal_size().columns, MIN_WIDTH), MAX_WIDTH)
     except OSError:
         return 100
 

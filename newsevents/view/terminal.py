@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from newsevents.validation.safe import escape_controls
 from newsevents.view.facts import Section
 from newsevents.view.page import DocumentEntry, EventEntry, Page, build_page
 from newsevents.view.spans import ROLES
@@ -26,16 +27,13 @@ _ROLE_STYLES = {
 }
 
 
-_CONTROLS = {
-    code: f"\\x{code:02x}"
-    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))
-    if code not in (0x09, 0x0A)
-}
-"""Control characters shown as escapes, so no annotation can send the terminal a command."""
-
-
 def _safe(text: str) -> str:
-    return text.translate(_CONTROLS)
+    """``text`` with every control, format and separator character escaped, as every report
+    escapes input (:func:`newsevents.validation.safe.escape_controls`); line breaks and TABs
+    of a document's text are layout, so they stay."""
+    return "\n".join(
+        "\t".join(escape_controls(cell) for cell in line.split("\t")) for line in text.split("\n")
+    )
 
 
 class TerminalViewUnavailable(ImportError):
