@@ -18,7 +18,7 @@ from newsevents.validation import spill
 from newsevents.validation.hints import HINTS
 from newsevents.validation.issue import InputFile, Issue, IssueLocation, Report
 from newsevents.validation.selection import Selection
-from newsevents.validation.spill import SortedRun, StoredIssues
+from newsevents.validation.spill import Row, SortedRun, StoredIssues, to_row
 
 _LAST = 1 << 62
 SortKey = tuple[int, int, int, int, str, str, str]
@@ -84,7 +84,7 @@ class IssueCollector:
 
     def _spill(self) -> None:
         """Write the issues held to disk, sorted, as one run."""
-        pairs = [(self._key(i), i) for kept in self._kept.values() for i in kept]
+        pairs = [(self._key(i), to_row(i)) for kept in self._kept.values() for i in kept]
         pairs.sort(key=_FIRST)
         self._runs.append(SortedRun(pairs))
         self._kept.clear()
@@ -160,18 +160,19 @@ class IssueCollector:
         """The runs on disk merged in location order, each code capped, the notes in place."""
         self._spill()
         runs = heapq.merge(*self._runs, key=_FIRST)
-        placed = sorted(((self._key(n), n) for n in notes), key=_FIRST)
+        placed = sorted(((self._key(n), to_row(n)) for n in notes), key=_FIRST)
         ordered = heapq.merge(self._capped(runs), placed, key=_FIRST)
-        stored = StoredIssues(issue for _, issue in ordered)
+        stored = StoredIssues.of_rows(row for _, row in ordered)
         self._runs.clear()
         return stored
 
-    def _capped(self, pairs: Iterable[tuple[SortKey, Issue]]) -> Iterator[tuple[SortKey, Issue]]:
+    def _capped(self, pairs: Iterable[tuple[SortKey, Row]]) -> Iterator[tuple[SortKey, Row]]:
         listed: Counter[str] = Counter()
-        for key, issue in pairs:
-            listed[issue.code] += 1
-            if self.max_issues is None or listed[issue.code] <= self.max_issues:
-                yield key, issue
+        for key, row in pairs:
+            code = row[0]
+            listed[code] += 1
+            if self.max_issues is None or listed[code] <= self.max_issues:
+                yield key, row
 
 
 _FIRST = itemgetter(0)

@@ -42,6 +42,7 @@ from newsevents.validation.collector import IssueCollector
 from newsevents.validation.issue import InputFile, Issue, Report
 from newsevents.validation.runner import DEFAULT_MAX_ISSUES, Progress, Run, _size, validate
 from newsevents.validation.selection import Selection
+from newsevents.validation.spill import Row, from_row, to_row
 
 PathLike = str | os.PathLike[str]
 Task = TypeVar("Task")
@@ -85,7 +86,7 @@ class Part:
 class PartResult:
     """A part's issues and what its records leave for the run as a whole."""
 
-    issues: list[Issue]
+    issues: list[Row]  # as rows: pickled three times faster than the dataclasses
     unlisted: dict[str, int]  # issues found, by code, that cannot be among the listed
     records: int
     problems: int
@@ -221,7 +222,7 @@ def validate_part(part: Part) -> PartResult:
     problems = run.read(reading, part.file_index, reading)
     listed, unlisted = issues.first()
     return PartResult(
-        issues=listed,
+        issues=[to_row(issue) for issue in listed],
         unlisted=unlisted,
         records=reading.records - part.first_record,
         problems=problems,
@@ -243,7 +244,7 @@ def validate_part(part: Part) -> PartResult:
 def merge(run: Run, part: Part, result: PartResult) -> None:
     """Replay what a part left on the run's state, in the part's order."""
     add = run.collector.extend
-    add(result.issues)
+    add(map(from_row, result.issues))
     for code, count in result.unlisted.items():
         run.collector.add_uncounted(code, count)
     references, documents = run.state.references, run.state.documents

@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+import orjson
+
 from newsevents.codes import CATALOG, Severity
 from newsevents.validation.issue import Issue, Report
 from newsevents.validation.safe import for_terminal, json_safe
@@ -68,10 +70,34 @@ def json_with_list(document: Any, key: str, items: Iterable[Any]) -> Iterator[st
     yield json_safe(before) + slot[:-1]
     empty = True
     for item in items:
-        written = json_safe(json.dumps(item, indent=2, ensure_ascii=False))
+        written = json_safe(indented(item))
         yield ("\n" if empty else ",\n") + indent + written.replace("\n", "\n" + indent)
         empty = False
     yield ("]" if empty else "\n" + indent[:-2] + "]") + json_safe(after)
+
+
+def indented(value: Any) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, by orjson's C encoder where it writes
+    the same text (the standard library's indenting encoder is pure Python, four times slower):
+    no float (the two spell exponents differently), no integer past 64 bits, no lone surrogate."""
+    if _orjson_writes_alike(value):
+        try:
+            return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+        except orjson.JSONEncodeError:  # a lone surrogate: not UTF-8
+            pass
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _orjson_writes_alike(value: Any) -> bool:
+    if isinstance(value, str | bool) or value is None:
+        return True
+    if isinstance(value, int):
+        return -(1 << 63) <= value < 1 << 64
+    if isinstance(value, dict):
+        return all(type(k) is str and _orjson_writes_alike(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_orjson_writes_alike(v) for v in value)
+    return False
 
 
 def render_text(report: Report, colour: bool = False, shown: int = SHOWN_PER_CODE) -> str:

@@ -21,7 +21,7 @@ from newsevents.validation.examples import base
 from newsevents.validation.formats import FORMATS, render, write
 from newsevents.validation.issue import Issue, IssueLocation, Report
 from newsevents.validation.parallel import validate_with
-from newsevents.validation.render import render_json, write_json
+from newsevents.validation.render import indented, render_json, write_json
 from newsevents.validation.selection import Selection
 from newsevents.validation.spill import StoredIssues
 
@@ -157,3 +157,22 @@ def test_parts_keep_their_first_issues_and_count_the_rest(tmp_path: Path) -> Non
         with mock.patch.object(spill, "SPILL_AT", 17):
             parts = validate_with(path, map, jobs=2, part_bytes=4096, max_issues=max_issues)  # type: ignore[arg-type]
         assert parts == reference
+
+
+json_like = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(codec=None, exclude_categories=()), max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=3), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_like)
+def test_the_fast_indenting_encoder_writes_what_the_standard_one_writes(value: Any) -> None:
+    assert indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
