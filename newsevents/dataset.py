@@ -152,7 +152,7 @@ def dataset_folder(name: str | None = None, version: str | None = None) -> Path:
     return root / name / versions[-1]  # none is: loading it says what is wrong
 
 
-def _shown(value: str) -> str:
+def _shown(value: object) -> str:
     return for_terminal(repr(value))
 
 
@@ -547,6 +547,8 @@ class Dataset:
     documents: tuple[Document, ...] = field(repr=False)
     actors: tuple[Actor, ...] = field(repr=False)
     events: tuple[Alert | Deployment | Statement | GeneralEvent, ...] = field(repr=False)
+    verified: bool = field(default=True, repr=False)
+    """Whether files are checked against the manifest when read (``load_dataset(verify=)``)."""
 
     @property
     def parquet_paths(self) -> dict[str, Path]:
@@ -559,8 +561,39 @@ class Dataset:
         return str(self.manifest["schema_version"])
 
     def to_arrow(self, table: str = "events") -> pa.Table:
-        """Return a table (documents, actors, events or events_flat) as an Arrow table."""
-        return pq.read_table(self._parquet(table))
+        """Return a table (documents, actors, events or events_flat) as an Arrow table.
+
+        The Parquet file is read once, checked against the manifest (unless loaded with
+        ``verify=False``) and against the records: a file that cannot be read, or whose
+        columns or rows are not those of ``records.json``, is a DatasetFileError.
+        """
+        path = self._parquet(table)
+        data = read_listed(self.folder, self.manifest, path.name, self.verified)
+        try:
+            result = pq.read_table(pa.BufferReader(data))
+        except (pa.ArrowException, OSError, ValueError) as error:
+            raise DatasetFileError(path, f"not a readable Parquet file ({error})") from None
+        problem = self._disagreement(table, result)
+        if problem is not None:
+            raise DatasetFileError(path, problem)
+        return result
+
+    def _disagreement(self, table: str, result: pa.Table) -> str | None:
+        """How the Parquet ``table`` read as ``result`` differs from the records, if it does."""
+        from newsevents.io.arrow import records_to_table
+
+        if table == "events_flat":  # built by the maintainer tools: datapackage.json has it
+            if result.column_names != self._flat_columns():
+                return f"its columns differ from those {PACKAGE} gives it"
+            same = result.column("event_id").to_pylist() == [event.id for event in self.events]
+            return None if same else "its event_id column differs from the events of records.json"
+        records = {"documents": self.documents, "actors": self.actors, "events": self.events}
+        expected = records_to_table(table[:-1], records[table], version=self.schema_version)
+        if not result.schema.equals(expected.schema, check_metadata=False):
+            return f"its columns differ from those of schema {self.schema_version}"
+        if not result.equals(expected):
+            return f"its rows differ from the {table} of records.json"
+        return None
 
     def to_pandas(self, table: str = "events") -> pandas.DataFrame:
         """Return a table as a pandas DataFrame with Arrow-backed dtypes (needs pandas).
@@ -576,9 +609,23 @@ class Dataset:
         frame: pandas.DataFrame = self.to_arrow(table).to_pandas(types_mapper=pandas.ArrowDtype)
         return frame
 
+    def _flat_columns(self) -> list[str]:
+        """The columns of events_flat.parquet, as the Frictionless descriptor lists them."""
+        path = listed_file(self.folder, self.manifest, PACKAGE)
+        package = parse_json(path, read_listed(self.folder, self.manifest, PACKAGE, self.verified))
+        resources = package.get("resources") if isinstance(package, dict) else None
+        for resource in resources if isinstance(resources, list) else []:
+            if isinstance(resource, dict) and resource.get("path") == "events_flat.parquet":
+                schema = resource.get("schema")
+                fields = schema.get("fields") if isinstance(schema, dict) else None
+                names = [f.get("name") for f in fields or [] if isinstance(f, dict)]
+                if isinstance(fields, list) and names and all(isinstance(n, str) for n in names):
+                    return [str(name) for name in names]
+        raise DatasetFileError(path, "no field names for events_flat.parquet", "resources")
+
     def _parquet(self, table: str) -> Path:
         if table not in TABLES:
-            raise KeyError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+            raise KeyError(f"unknown table {_shown(table)}; tables: {', '.join(TABLES)}")
         return listed_file(self.folder, self.manifest, self.parquet_paths[table].name)
 
     def actor(self, actor_id: str) -> Actor:
@@ -602,7 +649,10 @@ def load_dataset(
         Its version (default: the newest complete one shipped; older versions stay bundled
         and load by their number).
     verify
-        Check every file against the manifest's size and sha256 first.
+        Check every entry of the version folder against the manifest first: each listed
+        file's size and sha256, and that nothing else is there (hidden files and links
+        too). With ``False`` only the records and tables read are checked, for what they
+        hold.
 
     Returns
     -------
@@ -615,7 +665,16 @@ def load_dataset(
     DatasetNotFoundError
         When no shipped dataset has that name or version.
     DatasetFileError
-        When a file is missing or corrupted (it is named).
+        When a file is missing, unlisted, corrupted or malformed, or a manifest path leads
+        out of the folder: ``path`` names the file, ``field`` the field at fault (the
+        message is safe to print and tells nothing of a file outside the folder).
+    TypeError
+        When ``name`` or ``version`` is not a str.
+
+    Warns
+    -----
+    DatasetWarning
+        When the default version skips a newer one that is incomplete (it says why).
 
     Examples
     --------
@@ -631,18 +690,21 @@ def load_dataset(
         verify_files(folder, manifest)
     path = listed_file(folder, manifest, RECORDS_FILE)
     raw = parse_json(path, read_listed(folder, manifest, RECORDS_FILE, verify))
-    if not isinstance(raw, dict):
-        raise DatasetFileError(path, "expected an object of record lists", "(top level)")
+    records = _records(path, raw, manifest)
     return Dataset(
         name=manifest["name"],
         version=manifest["version"],
         folder=folder,
         manifest=manifest,
-        documents=tuple(_typed(path, raw, "documents", Document)),
-        actors=tuple(_typed(path, raw, "actors", Actor)),
-        events=tuple(_typed(path, raw, "events", Alert | Deployment | Statement | GeneralEvent)),
+        documents=records["documents"],
+        actors=records["actors"],
+        events=records["events"],
+        verified=verify,
     )
 
+
+PACKAGE = "datapackage.json"
+"""The Frictionless descriptor of a version folder, which gives the flat table's columns."""
 
 RECORDS_FILE = "records.json"
 """The file of a version folder that load_dataset() reads the records from."""
@@ -661,6 +723,8 @@ def read_listed(folder: Path, manifest: dict[str, Any], relative: str, verify: b
     checked against its size and sha256, so what is used is what was verified; any
     problem is a DatasetFileError naming the file."""
     path = listed_file(folder, manifest, relative)
+    if inside(folder, relative) is None:  # swapped for a link out since the manifest was read
+        raise DatasetFileError(path, "leads outside the version folder (a link out)")
     if verify:
         entry = next(entry for entry in manifest["files"] if entry["path"] == relative)
         return _checked_bytes(path, entry, keep=True)
@@ -673,6 +737,42 @@ def _version_of(record: object) -> str:
     if isinstance(declared, str) and reading_version(declared) is not None:
         return declared
     return SCHEMA_VERSION  # validated as current, it fails on the version field itself
+
+
+RECORD_KINDS: dict[str, Any] = {
+    "documents": Document,
+    "actors": Actor,
+    "events": Alert | Deployment | Statement | GeneralEvent,
+}
+"""The model of the records of each list of ``records.json``."""
+
+
+def _records(path: Path, raw: object, manifest: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+    """The typed records of ``records.json`` (parsed as ``raw``), or DatasetFileError at
+    the first field that is unexpected or disagrees with the manifest: its dataset and
+    version, the number of records of each list, each record's schema_version."""
+    if not isinstance(raw, dict):
+        raise DatasetFileError(path, "expected an object of record lists", "(top level)")
+    claims = {"dataset": manifest["name"], "version": manifest["version"]}
+    for key in raw:
+        if key not in claims and key not in RECORD_KINDS:
+            raise DatasetFileError(path, "unexpected field", key)
+    for key, claimed in claims.items():
+        if raw.get(key) != claimed:
+            problem = "missing" if key not in raw else "differs from the manifest's"
+            raise DatasetFileError(path, f"{problem} {json.dumps(claimed)}", key)
+    typed = {table: tuple(_typed(path, raw, table, kind)) for table, kind in RECORD_KINDS.items()}
+    version = manifest["schema_version"]
+    for table, records in typed.items():
+        count = manifest["records"][table]
+        if len(records) != count:
+            problem = f"{len(records)} records, the manifest's records.{table} says {count}"
+            raise DatasetFileError(path, problem, table)
+        for index, record in enumerate(records):
+            if record.schema_version != version:
+                problem = f"{record.schema_version}, the manifest's schema_version is {version}"
+                raise DatasetFileError(path, problem, f"{table}[{index}].schema_version")
+    return typed
 
 
 def _typed(path: Path, raw: dict[str, Any], table: str, kind: Any) -> list[Any]:

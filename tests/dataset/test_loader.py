@@ -248,7 +248,9 @@ def test_the_default_is_the_newest_complete_version(copied_root: Path) -> None:
 
 
 def test_malformed_records_are_a_dataset_file_error(copied_root: Path) -> None:
-    (copied_root / "records.json").write_text('{"documents": 5}', encoding="utf-8")
+    claims = {"dataset": copied_root.parent.name, "version": copied_root.name}
+    text = json.dumps({**claims, "documents": 5})
+    (copied_root / "records.json").write_text(text, encoding="utf-8")
     with pytest.raises(DatasetFileError, match="expected a list of records") as info:
         load_dataset(verify=False)
     assert info.value.field == "documents"

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,12 +25,14 @@ from hypothesis import strategies as st
 from newsevents import dataset as dataset_module
 from newsevents.dataset import (
     DEFAULT_DATASET,
+    TABLES,
     DatasetFileError,
     DatasetNotFoundError,
     DatasetWarning,
     dataset_folder,
     load_dataset,
 )
+from newsevents.validation.safe import escape_controls
 
 from .conftest import VERSIONS
 
@@ -53,12 +57,17 @@ def copy_version(root: Path, version: str, as_version: str | None = None) -> Pat
     return target
 
 
+def inert(message: str) -> bool:
+    """Whether ``message`` prints as one inert line: nothing in it left to escape."""
+    return escape_controls(message) == message and "\n" not in message
+
+
 def refused(version: str, *secrets: str) -> DatasetFileError:
     """Load ``version`` expecting a DatasetFileError: printable, and quoting no secret."""
     with pytest.raises(DatasetFileError) as info:
         load_dataset(version=version)
     message = str(info.value)
-    assert message.isprintable(), message
+    assert inert(message), message
     assert not any(secret in message for secret in secrets), message
     return info.value
 
@@ -82,7 +91,7 @@ def test_a_hostile_name_or_version_is_not_found_and_shown_safely(
     with pytest.raises(DatasetNotFoundError) as info:
         load_dataset(name, version)
     message = str(info.value)
-    assert message.isprintable() and len(message) < 600, message
+    assert inert(message) and len(message) < 600, message
 
 
 @pytest.mark.parametrize("value", [0, False, b"1.1.0", ["1.1.0"], 1.1, {}])
@@ -259,7 +268,7 @@ def test_any_value_in_any_manifest_field_is_refused_at_that_field(
         try:
             loaded = load_dataset(version=version)
         except DatasetFileError as error:
-            assert str(error).isprintable(), str(error)
+            assert inert(str(error)), str(error)
             within = error.field is not None and error.field.startswith((f"{field}[", f"{field}."))
             at_field = error.path.name == "manifest.json" and (error.field == field or within)
             # A well-formed but different path, size or hash is caught on the files themselves.
@@ -353,7 +362,7 @@ def test_a_tampered_folder_is_named_without_telling_anything_outside(
         try:
             load_dataset(version=folder.name, verify=False)
         except DatasetFileError as error:
-            assert str(error).isprintable() and not any(s in str(error) for s in secret[1])
+            assert inert(str(error)) and not any(s in str(error) for s in secret[1])
         return  # without the check, an unlisted or corrupted file may go unnoticed
     error = refused(folder.name, *secret[1])
     assert error.path.is_relative_to(folder), str(error)
@@ -427,3 +436,153 @@ def test_what_cannot_be_read_is_named_with_its_cause() -> None:
             with contextlib.suppress(OSError):
                 path.chmod(0o755)
         shutil.rmtree(shared, ignore_errors=True)
+
+
+def _rehash(folder: Path, name: str) -> None:
+    """Make the manifest agree with the tampered file ``name``: only what the files say of
+    each other can catch the change."""
+    manifest = _manifest(folder)
+    data = (folder / name).read_bytes()
+    for entry in manifest["files"]:
+        if entry["path"] == name:
+            entry.update(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    _write(folder, manifest)
+
+
+def _records_edit(edit: Callable[[dict[str, Any]], object]) -> Callable[[Path], None]:
+    def tamper(folder: Path) -> None:
+        records = json.loads((folder / "records.json").read_text(encoding="utf-8"))
+        edit(records)
+        (folder / "records.json").write_text(json.dumps(records), encoding="utf-8")
+
+    return tamper
+
+
+def _records_text(old: str, new: str) -> Callable[[Path], None]:
+    def tamper(folder: Path) -> None:
+        text = (folder / "records.json").read_text(encoding="utf-8").replace(old, new, 1)
+        (folder / "records.json").write_text(text, encoding="utf-8")
+
+    return tamper
+
+
+RECORDS_TAMPERINGS: list[tuple[str, Callable[[Path], None], str]] = [
+    ("another dataset", _records_edit(lambda r: r.update(dataset="other")), "dataset"),
+    ("another version", _records_edit(lambda r: r.update(version="9.9.9")), "version"),
+    ("no version", _records_edit(lambda r: r.pop("version")), "version"),
+    ("an unknown list", _records_edit(lambda r: r.update(extra=[])), "extra"),
+    ("an event dropped", _records_edit(lambda r: r["events"].pop()), "events"),
+    ("an event repeated", _records_edit(lambda r: r["events"].append(r["events"][0])), "events"),
+    ("an actor dropped", _records_edit(lambda r: r["actors"].pop()), "actors"),
+    (
+        "a record of another schema version",
+        _records_edit(lambda r: r["documents"][0].update(schema_version="1.0.0")),
+        "documents[0].schema_version",
+    ),
+    ("a key twice", _records_text('"version":', '"version": "9.9.9", "version":'), "version"),
+    ("a number of 5,000 digits", _records_text("{", '{"n": 1' + "0" * 5000 + ","), "n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tamper", "field"),
+    [t[1:] for t in RECORDS_TAMPERINGS],
+    ids=[t[0] for t in RECORDS_TAMPERINGS],
+)
+@pytest.mark.parametrize("verify", [True, False])
+def test_records_that_disagree_with_the_manifest_are_refused(
+    root: Path, tamper: Callable[[Path], None], field: str, verify: bool
+) -> None:
+    version = VERSIONS[-1]
+    if field.endswith("schema_version") and version == "1.0.0":  # pragma: no cover
+        return
+    folder = copy_version(root, version)
+    tamper(folder)
+    _rehash(folder, "records.json")
+    with pytest.raises(DatasetFileError) as info:
+        load_dataset(version=folder.name, verify=verify)
+    assert (info.value.path.name, info.value.field) == ("records.json", field), str(info.value)
+
+
+def _parquet(transform: Callable[[pa.Table], pa.Table]) -> Callable[[Path], None]:
+    def tamper(path: Path) -> None:
+        table = pq.read_table(path)
+        pq.write_table(transform(table).replace_schema_metadata(table.schema.metadata), path)
+
+    return tamper
+
+
+PARQUET_TAMPERINGS: dict[str, Callable[[Path], object]] = {
+    "another schema": lambda path: pq.write_table(pa.table({"x": [1, 2]}), path),
+    "a column dropped": _parquet(lambda t: t.drop_columns([t.column_names[-1]])),
+    "a column renamed": _parquet(lambda t: t.rename_columns(["id2", *t.column_names[1:]])),
+    "a row dropped": _parquet(lambda t: t.slice(1)),
+    "rows reordered": _parquet(lambda t: t.take(list(reversed(range(t.num_rows))))),
+    "a value changed": _parquet(
+        lambda t: t.set_column(0, t.field(0), pa.array(["x"] * t.num_rows, t.field(0).type))
+    ),
+    "not Parquet": lambda path: path.write_bytes(b"PAR1 and nothing else PAR1"),
+    "empty": lambda path: path.write_bytes(b""),
+}
+
+
+@pytest.mark.parametrize("tamper", list(PARQUET_TAMPERINGS.values()), ids=list(PARQUET_TAMPERINGS))
+@pytest.mark.parametrize("table", TABLES)
+def test_a_parquet_table_that_disagrees_with_the_records_is_refused(
+    root: Path, tamper: Callable[[Path], object], table: str
+) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    path = folder / f"{table}.parquet"
+    original = pq.read_table(path)
+    tamper(path)
+    _rehash(folder, path.name)
+    loaded = load_dataset(version=folder.name)
+    with contextlib.suppress(pa.ArrowException):
+        if pq.read_table(path).equals(original):  # reordering one row changes nothing
+            assert loaded.to_arrow(table).equals(original)
+            return
+    for read in (loaded.to_arrow, loaded.to_pandas):
+        with pytest.raises(DatasetFileError) as info:
+            read(table)
+        assert info.value.path == path and inert(str(info.value)), str(info.value)
+
+
+SWAPS: dict[str, Callable[[Path, Path], object]] = {
+    "a FIFO": lambda path, _: os.mkfifo(path),
+    "a link out": lambda path, secret: path.symlink_to(secret),
+    "nothing": lambda path, _: None,
+    "a folder": lambda path, _: path.mkdir(),
+}
+
+
+@pytest.mark.parametrize("swap", list(SWAPS.values()), ids=list(SWAPS))
+@pytest.mark.parametrize("verify", [True, False])
+def test_a_table_swapped_after_loading_is_refused_when_read(
+    root: Path,
+    secret: tuple[Path, tuple[str, ...]],
+    swap: Callable[[Path, Path], object],
+    verify: bool,
+) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    loaded = load_dataset(version=folder.name, verify=verify)
+    (folder / "events.parquet").unlink()
+    swap(folder / "events.parquet", secret[0])
+    with pytest.raises(DatasetFileError) as info:
+        loaded.to_arrow("events")
+    assert info.value.path == folder / "events.parquet"
+    assert not any(leak in str(info.value) for leak in secret[1]), str(info.value)
+
+
+@pytest.mark.parametrize(
+    "package",
+    [[], {}, {"resources": 5}, {"resources": [{"path": "events_flat.parquet", "schema": []}]}],
+)
+def test_a_descriptor_without_the_flat_columns_is_named(root: Path, package: object) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    _rehash(folder, "datapackage.json")
+    loaded = load_dataset(version=folder.name)
+    assert loaded.to_arrow("events").num_rows == len(loaded.events)
+    with pytest.raises(DatasetFileError) as info:
+        loaded.to_arrow("events_flat")
+    assert info.value.path == folder / "datapackage.json"
