@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from newsevents.io import keys
 from newsevents.io.readers import FileReading, ReadProblem, Source, Where, find_files
 from newsevents.models import Document
 from newsevents.validation.checks import CHECKS, FINISHERS
@@ -36,6 +38,7 @@ from newsevents.validation.collector import IssueCollector
 from newsevents.validation.issue import InputFile, Issue, IssueLocation, Report
 from newsevents.validation.messages import describe
 from newsevents.validation.partial import own_rules, partial_view, record_class
+from newsevents.validation.safe import digit_count, integer_text
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
@@ -228,9 +231,12 @@ class Run:
         for index, item in enumerate(records):
             place = RecordPlace(None, 0, index)
             self.records += 1
-            if isinstance(item, Mapping):
+            long = long_integers(item) if isinstance(item, Mapping) else []
+            for problem in long:  # as NE116 from a file: the record is not checked further
+                self.problem(Where(None, index), problem)
+            if isinstance(item, Mapping) and not long:
                 self.record(dict(item), place)
-            else:
+            elif not long:
                 self.problem(Where(None, index), ReadProblem("NE104", {"found": item}))
 
     def open(self, source: Source, role: Role) -> FileReading | None:
@@ -387,6 +393,45 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def long_integers(record: Mapping[Any, Any]) -> list[ReadProblem]:
+    """NE116 for every integer of ``record`` (a Python value) with more digits than Python
+    converts to text: pydantic cannot even quote it in an error."""
+    limit = keys.digit_limit()
+    if not limit:
+        return []
+    bound = _power_of_ten(limit)
+    found: list[ReadProblem] = []
+    stack: list[tuple[object, tuple[Any, ...]]] = [(record, ())]
+    seen: set[int] = set()  # containers walked: a value holding itself is walked once
+    while stack:  # iterative: nesting is bounded by memory, not by Python's stack
+        node, path = stack.pop()
+        if isinstance(node, Mapping | list | tuple):
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+        if isinstance(node, int) and not isinstance(node, bool) and abs(node) >= bound:
+            digits = f"{digit_count(abs(node)):,}"
+            context = {"digits": digits, "limit": f"{limit:,}"}
+            found.append(ReadProblem("NE116", context, keys.json_pointer(path)))
+        elif isinstance(node, Mapping):
+            items = reversed(list(node.items()))
+            stack.extend((v, (*path, _key_text(k))) for k, v in items)
+        elif isinstance(node, list | tuple):
+            stack.extend((v, (*path, i)) for i, v in reversed(list(enumerate(node))))
+    return found
+
+
+def _key_text(key: object) -> str | int:
+    if isinstance(key, str):
+        return key
+    return integer_text(key) if isinstance(key, int) else describe(key)
+
+
+@cache
+def _power_of_ten(digits: int) -> int:
+    return int(10**digits)
 
 
 def publication_date(publication: object) -> dt.date | None:
