@@ -58,6 +58,10 @@ PATH_SHOWN = 1024
 """Longest path shown whole in an error (a manifest may list a path of any length)."""
 
 
+SKIPPED_SHOWN = 3
+"""Incomplete newer versions the default load's warning names with their cause."""
+
+
 class DatasetError(Exception):
     """A dataset cannot be found or its files do not match the manifest."""
 
@@ -141,15 +145,22 @@ def dataset_folder(name: str | None = None, version: str | None = None) -> Path:
         )
     if version is not None:
         return root / name / version
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []
     for candidate in reversed(versions):
         problem = _incomplete(root / name / candidate)
         if problem is None:
-            for newer in skipped:  # never a silent downgrade: say which and why
-                warnings.warn(f"{newer}; loading {candidate}", DatasetWarning, stacklevel=3)
+            if skipped:  # never a silent downgrade: one warning saying which and why
+                warnings.warn(_skipped(name, skipped, candidate), DatasetWarning, stacklevel=3)
             return root / name / candidate
-        skipped.append(f"skipped {name} {candidate}, which is incomplete: {problem}")
+        skipped.append((candidate, problem))
     return root / name / versions[-1]  # none is: loading it says what is wrong
+
+
+def _skipped(name: str, skipped: list[tuple[str, str]], loaded: str) -> str:
+    shown = [f"{version} ({problem})" for version, problem in skipped[:SKIPPED_SHOWN]]
+    if len(skipped) > SKIPPED_SHOWN:
+        shown.append(f"{len(skipped) - SKIPPED_SHOWN:,} more")
+    return f"skipped incomplete {name} {'; '.join(shown)}; loading {loaded}"
 
 
 def _shown(value: object) -> str:

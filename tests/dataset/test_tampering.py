@@ -124,9 +124,21 @@ def test_a_newer_incomplete_version_is_skipped_with_a_warning(root: Path) -> Non
     (root / DEFAULT_DATASET / "99.0.0").mkdir()
     with pytest.warns(DatasetWarning) as caught:
         assert load_dataset().version == oldest
-    messages = [str(w.message) for w in caught]
-    assert any(f"skipped {DEFAULT_DATASET} 99.0.0" in m for m in messages), messages
-    assert any(f"{newest}" in m and "records.json" in m for m in messages), messages
+    [warning] = caught
+    message = str(warning.message)
+    assert message.startswith(f"skipped incomplete {DEFAULT_DATASET} 99.0.0 ("), message
+    assert f"; {newest} (" in message and "records.json: the file is missing" in message
+    assert inert(message) and message.endswith(f"; loading {oldest}")
+
+
+def test_many_incomplete_versions_make_one_short_warning(root: Path) -> None:
+    copy_version(root, VERSIONS[-1])
+    for major in range(50, 80):
+        (root / DEFAULT_DATASET / f"{major}.0.0").mkdir()
+    with pytest.warns(DatasetWarning) as caught:
+        assert load_dataset().version == VERSIONS[-1]
+    [warning] = caught
+    assert "79.0.0 (" in str(warning.message) and "; 27 more; loading" in str(warning.message)
 
 
 def _manifest(folder: Path) -> dict[str, Any]:
