@@ -54,6 +54,8 @@ MIN_PART_BYTES = 4 << 20
 """The smallest JSON Lines part worth a task of its own."""
 MAX_PART_BYTES = 64 << 20
 """The largest JSON Lines part: what a worker holds of one (texts, issues) stays small."""
+MAX_LISTING_PART_BYTES = MIN_PART_BYTES
+"""The largest part when every issue is listed: a worker sends every issue of its part."""
 PARTS_PER_JOB = 4
 _PRELOAD = ["newsevents.validation.parallel"]
 
@@ -215,7 +217,8 @@ def validate_part(part: Part) -> PartResult:
     """Validate one part in this process; return its issues and what it leaves."""
     state = PartState(PartDocuments(part.foreign))
     selection = Selection.of(*part.codes)
-    # No spill: what is kept of a part (at most MAX_PART_BYTES of records) is sent whole.
+    # No spill: what is kept of a part is sent whole; a part is at most MAX_PART_BYTES, and
+    # MAX_LISTING_PART_BYTES when every issue is listed.
     issues = IssueCollector(selection, part.max_issues, spill_at=sys.maxsize)
     run = Run(selection, None, False, state=state, collector=issues)
     reading = _reading(part)
@@ -275,9 +278,14 @@ def merge(run: Run, part: Part, result: PartResult) -> None:
 
 
 def plan(
-    reading: FileReading, index: int, jobs: int, part_bytes: int = MIN_PART_BYTES
+    reading: FileReading,
+    index: int,
+    jobs: int,
+    part_bytes: int = MIN_PART_BYTES,
+    largest: int = MAX_PART_BYTES,
 ) -> list[Part]:
-    """Cut one input file into parts (record numbers still to be counted for JSON Lines)."""
+    """Cut one input file into parts of ``part_bytes`` to ``largest`` bytes (record numbers
+    still to be counted for JSON Lines)."""
     path, display = str(reading.path), reading.display
     if reading.format == "parquet":
         try:
@@ -294,7 +302,7 @@ def plan(
     if reading.format != "jsonl":
         return [Part(path, display, index)]
     size = _size(reading.path)
-    target = max(part_bytes, min(MAX_PART_BYTES, -(-size // (jobs * PARTS_PER_JOB))))
+    target = max(part_bytes, min(largest, -(-size // (jobs * PARTS_PER_JOB))))
     starts = [0]
     with reading.path.open("rb") as stream:
         while starts[-1] + target < size:
@@ -373,7 +381,8 @@ def _in_parts(
         if reading is not None:
             run.files.append(InputFile(reading.display, reading.format))  # until it is read
             foreign = frozenset(run.state.references.outside_documents)
-            planned = plan(reading, index, jobs, part_bytes)
+            largest = MAX_PART_BYTES if max_issues else MAX_LISTING_PART_BYTES
+            planned = plan(reading, index, jobs, part_bytes, largest)
             parts = [
                 replace(p, codes=codes, foreign=foreign, max_issues=max_issues) for p in planned
             ]
