@@ -598,3 +598,44 @@ def test_a_descriptor_without_the_flat_columns_is_named(root: Path, package: obj
     with pytest.raises(DatasetFileError) as info:
         loaded.to_arrow("events_flat")
     assert info.value.path == folder / "datapackage.json"
+
+
+def _flip(offset: int) -> Callable[[Path, Path], None]:
+    def tamper(folder: Path, _: Path) -> None:
+        files = [p for p in folder.iterdir() if p.is_file() and not p.is_symlink()]
+        # Not the manifest: a changed letter in its license is a different, valid manifest.
+        names = sorted(p.name for p in files if p.name != "manifest.json")
+        path = folder / names[offset % len(names)]
+        data = bytearray(path.read_bytes())
+        if data:
+            data[offset % len(data)] ^= 0x20
+        path.write_bytes(bytes(data) or b"x")
+
+    return tamper
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    names=st.lists(st.sampled_from(sorted(FOLDER_TAMPERINGS)), min_size=1, max_size=3, unique=True),
+    flips=st.lists(st.integers(0, 10**6), max_size=2),
+    version=st.sampled_from(VERSIONS),
+)
+def test_any_mix_of_tamperings_is_refused_safely(
+    root: Path,
+    secret: tuple[Path, tuple[str, ...]],
+    names: list[str],
+    flips: list[int],
+    version: str,
+) -> None:
+    folder = root / DEFAULT_DATASET / version
+    shutil.rmtree(folder, ignore_errors=True)
+    copy_version(root, version)
+    for tamper in [*(FOLDER_TAMPERINGS[name] for name in names), *map(_flip, flips)]:
+        try:
+            tamper(folder, secret[0])
+        except OSError:  # a second tampering of the same entry
+            continue
+    error = refused(version, *secret[1])
+    assert error.path.is_relative_to(folder), str(error)
