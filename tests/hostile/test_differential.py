@@ -33,6 +33,8 @@ HOSTILE: list[Any] = [
     "1" * 30,
     "9" * 5000,
     "\u2028\x1b[2J",
+    "\ud800",
+    "lone \udfff",
     [2**64],
     {"deep": 10**25},
     None,
@@ -90,15 +92,17 @@ def _with(index: int, field: str, value: Any) -> list[dict[str, Any]]:
 @example(_with(0, "id", "9" * 5000))  # a digit run in a string is an ordinary string
 @example(_with(0, "schema_version", 2**64))  # an integer past 64 bits stays an integer
 @example(_with(1, "name", 10**400))  # a number past a double's range is still read
+@example(_with(2, "id", "\ud800"))  # a lone surrogate escape is JSON, read as json.loads does
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_every_path_gives_the_same_report(records: list[dict[str, Any]]) -> None:
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
     parsed = [json.loads(line) for line in lines]  # as a third party parses the records
     with tempfile.TemporaryDirectory() as folder:
         jsonl = Path(folder, "records.jsonl")
-        jsonl.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        # A lone surrogate (only ever inside a string) is written as its JSON escape.
+        jsonl.write_text("".join(line + "\n" for line in lines), "utf-8", "backslashreplace")
         array = Path(folder, "records.json")
-        array.write_text("[" + ",\n".join(lines) + "]", encoding="utf-8")
+        array.write_text("[" + ",\n".join(lines) + "]", "utf-8", "backslashreplace")
         expected = _seen(validate(parsed, max_issues=None))
         assert _seen(validate(str(jsonl), max_issues=None)) == expected
         assert _seen(validate(str(array), max_issues=None)) == expected
@@ -111,6 +115,7 @@ def test_integers_past_64_bits_are_read_exactly() -> None:
         False,
     )
     assert parse_json(b'{"a": 1e400}') == ({"a": float("inf")}, False)
+    assert parse_json(b'["\\ud800", "\\udc00x"]') == (["\ud800", "\udc00x"], False)
     value, long_numbers = parse_json(b'{"a": [' + b"7" * 5000 + b"]}")
     assert long_numbers
     assert value["a"][0].digits == 5000
