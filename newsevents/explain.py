@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from newsevents.codes import BY_SLUG, CATALOG, CheckSpec
+from newsevents.validation.safe import for_terminal
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -44,7 +45,8 @@ def find(code_or_slug: str) -> CheckSpec:
         names = {**{code.lower(): code for code in CATALOG}, **{slug: slug for slug in BY_SLUG}}
         near = [names[n] for n in difflib.get_close_matches(wanted.lower(), names)]
         advice = f"; did you mean {' or '.join(near)}?" if near else ""
-        raise KeyError(f"unknown code or slug {code_or_slug!r}{advice}")
+        shown = for_terminal(repr(code_or_slug), 80)  # an argument may be anything, any length
+        raise KeyError(f"unknown code or slug {shown}{advice}")
     return found
 
 

@@ -88,9 +88,10 @@ def run(args: argparse.Namespace) -> int:
     """Score ``args.system`` against ``args.gold``, print the scorecard, return the status."""
     from newsevents.scoring.scorecard import score
 
-    if args.resamples < 0:
-        sys.stderr.write("newsevents score: --resamples must be 0 or more\n")
-        return EXIT_USAGE
+    for option in ("resamples", "shown"):
+        if getattr(args, option) < 0:
+            sys.stderr.write(f"newsevents score: --{option} must be 0 or more\n")
+            return EXIT_USAGE
     try:
         card = score(
             args.gold, args.system, match=args.match, resamples=args.resamples, seed=args.seed

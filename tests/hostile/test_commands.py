@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from newsevents.cli import main
@@ -174,3 +174,23 @@ def test_convert_prints_hostile_names_and_values_inert(hostile: str, form: str) 
         out = str(Path(name) / "o.jsonl")
         ran = command("convert", "--from", "plover", str(source), "-o", out, "--format", form)
         assert ran.status in (0, 1)
+
+
+# -- explain and score: arguments of any shape ----------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(argument=st.text(min_size=1, max_size=30) | st.just("9" * 5000))
+def test_explain_answers_any_argument_with_a_usage_error_or_a_code(argument: str) -> None:
+    # no command line holds a NUL; "-..." is an option, for argparse to refuse
+    assume("\x00" not in argument and not argument.startswith("-"))
+    ran = command("explain", argument)
+    assert ran.status in (0, 2)
+    assert len(ran.stderr) < 600  # a long argument is cut, with its length
+
+
+@pytest.mark.parametrize("option", ["--shown", "--resamples"])
+def test_score_refuses_a_negative_count(option: str, records_file: Path) -> None:
+    ran = command("score", "--gold", str(records_file), "--system", str(records_file), option, "-1")
+    assert ran.status == 2
+    assert f"{option} must be 0 or more" in ran.stderr
