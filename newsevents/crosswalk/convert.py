@@ -72,7 +72,11 @@ def source_rows(
             conversion.report(problem.code, None, file=str(path), **problem.context)
             conversion.unreadable = True
             continue
+        read, issues = conversion.read, conversion.by_code.total()
         yield from reader(Path(path), conversion, only)
+        if conversion.read == read and conversion.by_code.total() == issues:
+            # no row and no problem: said, as validate says it, never a silent "0 rows"
+            conversion.report("NE122", None, file=str(path), path=str(path))
 
 
 _SHOWN = {"gdelt": "GDELT", "acled": "ACLED", "plover": "PLOVER"}

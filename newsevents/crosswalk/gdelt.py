@@ -211,6 +211,8 @@ def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow
             conversion.skipped["not-utf8"] += 1
             row += 1
             continue
+        if layout is None and not text.strip():
+            continue  # blank lines before the first row, as ACLED skips them
         if layout is None:
             layout = detect_layout(text)
             if layout is None:

@@ -214,3 +214,20 @@ def test_a_stray_quote_costs_its_own_row_only(tmp_path: Path) -> None:
     assert [(i.code, i.location.line) for i in conversion.issues if i.code == "NE002"] == [
         ("NE002", 2)
     ]
+
+
+EMPTY = [(source, "rows.csv", text) for source in SOURCES for text in ("", "\n\n")] + [
+    ("acled", "rows.csv", "event_id_cnty,event_date\n"),
+    ("plover", "rows.json", "[]"),
+]
+
+
+@pytest.mark.parametrize(("source", "name", "text"), EMPTY)
+def test_a_file_without_rows_is_said_to_be_empty(
+    source: str, name: str, text: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    conversion = convert([path], source, "newsevents", tmp_path / "o.jsonl")
+    assert dict(conversion.by_code) == {"NE122": 1}
+    assert validate_source(path, source).by_code == {"NE122": 1}
