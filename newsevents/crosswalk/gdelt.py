@@ -262,8 +262,9 @@ def rows(path: Path, conversion: Conversion) -> Iterator[tuple[Layout, SourceRow
             )
             conversion.skipped["source-row-columns"] += 1
             continue
-        stripped = [value.strip() for value in values]
-        values_by_name = dict(zip(layout.columns, stripped, strict=True))
+        if layout.delimiter != "\t":  # a CSV export may pad; GDELT's own rows never do,
+            values = [value.strip() for value in values]  # so they are kept as they are
+        values_by_name = dict(zip(layout.columns, values, strict=True))
         yield layout, SourceRow(display, place.row, number, values_by_name)
 
 

@@ -19,7 +19,7 @@ from newsevents.crosswalk import common
 from newsevents.crosswalk.acled import read_acled, write_acled
 from newsevents.crosswalk.common import Conversion
 from newsevents.crosswalk.convert import SOURCES, convert
-from newsevents.crosswalk.gdelt import COLUMNS_2
+from newsevents.crosswalk.gdelt import COLUMNS_2, read_gdelt
 from newsevents.crosswalk.validate import validate_source
 from tests.crosswalk.conftest import raw_lines, sample_rows
 from tests.crosswalk.test_acled import ROWS, write_rows
@@ -231,3 +231,15 @@ def test_a_file_without_rows_is_said_to_be_empty(
     conversion = convert([path], source, "newsevents", tmp_path / "o.jsonl")
     assert dict(conversion.by_code) == {"NE122": 1}
     assert validate_source(path, source).by_code == {"NE122": 1}
+
+
+@pytest.mark.parametrize("name", [" ", " Kyiv ", "Kyiv"])
+def test_a_gdelt_row_is_read_as_written_blanks_and_all(name: str, tmp_path: Path) -> None:
+    # A place named " " (valid: a name is any text) lost its location on a GDELT round trip,
+    # since every value was stripped; GDELT's own rows are never padded.
+    row = dict(sample_rows()[0])
+    row.update({"ActionGeo_Type": "4", "ActionGeo_FullName": name})
+    path = tmp_path / "rows.export.CSV"
+    path.write_text("\t".join(row[c] for c in COLUMNS_2) + "\n", encoding="utf-8")
+    (event,) = [r for r in read_gdelt(path) if r["record_type"] == "event"]
+    assert [place["name"] for place in event["locations"]] == [name]
