@@ -262,6 +262,8 @@ def parse_json(path: Path, data: bytes) -> Any:
         raise DatasetFileError(path, reason) from None
     except (ValueError, RecursionError) as error:
         raise DatasetFileError(path, f"not valid JSON ({error})") from None
+    except MemoryError:
+        raise DatasetFileError(path, _out_of_memory(path)) from None
     for where, found in _json_values(value):
         if isinstance(found, _RepeatedKey):
             key = f"{where}.{found.key}" if where else found.key
@@ -736,11 +738,22 @@ def read_listed(folder: Path, manifest: dict[str, Any], relative: str, verify: b
     path = listed_file(folder, manifest, relative)
     if inside(folder, relative) is None:  # swapped for a link out since the manifest was read
         raise DatasetFileError(path, "leads outside the version folder (a link out)")
-    if verify:
-        entry = next(entry for entry in manifest["files"] if entry["path"] == relative)
-        return _checked_bytes(path, entry, keep=True)
-    require_file(path, "the file")
-    return _read_bytes(path)
+    entry = next(entry for entry in manifest["files"] if entry["path"] == relative)
+    try:
+        if verify:
+            return _checked_bytes(path, entry, keep=True)
+        require_file(path, "the file")
+        return _read_bytes(path)
+    except MemoryError:
+        raise DatasetFileError(path, _out_of_memory(path)) from None
+
+
+def _out_of_memory(path: Path) -> str:
+    try:
+        size = f" ({os.stat(path).st_size:,} bytes)"
+    except OSError:  # pragma: no cover - removed meanwhile
+        size = ""
+    return f"out of memory reading it{size}"
 
 
 def _version_of(record: object) -> str:

@@ -639,3 +639,34 @@ def test_any_mix_of_tamperings_is_refused_safely(
             continue
     error = refused(version, *secret[1])
     assert error.path.is_relative_to(folder), str(error)
+
+
+OUT_OF_MEMORY = """
+import os, resource, sys
+from pathlib import Path
+import newsevents.dataset as dataset
+dataset.datasets_root = lambda: Path(sys.argv[1])
+used = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+resource.setrlimit(resource.RLIMIT_AS, (used + (1 << 30), resource.RLIM_INFINITY))
+try:
+    dataset.load_dataset(verify=False)
+except dataset.DatasetFileError as error:
+    print(error)
+"""
+
+
+def test_running_out_of_memory_is_said_with_the_size(root: Path) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    with (folder / "records.json").open("r+b") as sparse:
+        sparse.truncate(3 << 30)  # 3 GiB of holes: no disk used, more than the 1 GiB allowed
+    done = subprocess.run(
+        [sys.executable, "-c", OUT_OF_MEMORY, str(root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.strip().endswith(
+        "records.json: out of memory reading it (3,221,225,472 bytes)"
+    )
