@@ -510,11 +510,11 @@ def _is_real_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def _unlisted_reason(entry: os.DirEntry[str]) -> str:
+    if entry.is_symlink():  # not followed: where it leads, even whether, is not told
+        return "a symbolic link the manifest does not list"
     problem = classify(Path(entry.path)).problem
     if problem is not None:
         return problem.reason
-    if entry.is_symlink():
-        return "a symbolic link the manifest does not list"
     if _is_real_folder(entry):
         return "a folder holding nothing the manifest lists"
     return "not listed in the manifest, so unverified"
