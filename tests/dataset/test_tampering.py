@@ -381,6 +381,30 @@ def test_a_tampered_folder_is_named_without_telling_anything_outside(
     assert error.path != folder / "records.json" or "FIFO" in str(error)
 
 
+CHILD = """
+import json, sys
+from pathlib import Path
+import newsevents.dataset as dataset
+for root, verify in json.loads(sys.argv[1]):
+    dataset.datasets_root = lambda: Path(root)
+    try:
+        dataset.load_dataset(verify=verify)
+    except dataset.DatasetError as error:
+        print(json.dumps([type(error).__name__, str(getattr(error, "path", "")), str(error)]))
+    else:
+        print(json.dumps(["loaded", "", ""]))
+"""
+
+UNREADABLE = [
+    ("the version folder cannot be listed", "{version}", 0o311, True, "cannot be listed"),
+    ("the dataset folder cannot be listed", ".", 0o311, True, "permission denied"),
+    ("a hidden subfolder cannot be listed", "{version}/.cache", 0, True, "permission denied"),
+    ("an unlisted file cannot be read", "{version}/notes.txt", 0, True, "permission denied"),
+    ("records.json cannot be read", "{version}/records.json", 0, True, "permission denied"),
+    ("records.json cannot be read, unverified", "{version}/records.json", 0, False, "denied"),
+]
+
+
 def test_what_cannot_be_read_is_named_with_its_cause() -> None:
     """As the unprivileged user nobody (root ignores modes), one process for every case."""
     shared = Path(tempfile.mkdtemp(prefix="newsevents-tampered-"))
