@@ -181,13 +181,15 @@ def align(
     found: list[tuple[Event, Event, float]] = []
     missed: list[Event] = []
     spurious: list[Event] = []
+    gold_by_document, system_by_document = _by_document(gold), _by_document(system)
     for document in documents:
-        in_gold = [e for e in gold.events if e.document_id == document.gold_id]
-        in_system = [e for e in system.events if e.document_id == document.system_id]
+        in_gold = gold_by_document.get(document.gold_id, [])
+        in_system = system_by_document.get(document.system_id, [])
         pairs = assign(in_gold, in_system, rule)
         found += [(in_gold[i], in_system[j], s) for i, j, s in pairs]
-        missed += [e for i, e in enumerate(in_gold) if i not in {p[0] for p in pairs}]
-        spurious += [e for j, e in enumerate(in_system) if j not in {p[1] for p in pairs}]
+        rows, columns = {p[0] for p in pairs}, {p[1] for p in pairs}
+        missed += [e for i, e in enumerate(in_gold) if i not in rows]
+        spurious += [e for j, e in enumerate(in_system) if j not in columns]
     paired_gold = {d.gold_id for d in documents}
     missed += [e for e in gold.events if e.document_id not in paired_gold]
     spurious += [e for e in system.events if e.document_id not in system_doc]
@@ -210,6 +212,13 @@ def align(
         tuple(actors),
         tuple(unpaired),
     )
+
+
+def _by_document(annotation: Annotation) -> dict[str, list[Event]]:
+    found: dict[str, list[Event]] = {}
+    for event in annotation.events:
+        found.setdefault(event.document_id, []).append(event)
+    return found
 
 
 def disagreements(gold: Event, system: Event, crosswalk: Crosswalk) -> tuple[Disagreement, ...]:
@@ -296,17 +305,53 @@ def assign(
     Optimal means: as many pairs as the rule admits, then the greatest total span similarity,
     then (``TIE_BREAK``) the most attributes in agreement, so that two events with the same
     spans pair with their own counterparts.  Pairs the rule does not admit are never returned.
+
+    The admitted pairs fall into groups that share no event (events whose spans overlap each
+    other); each group is assigned on its own, which gives the same optimum while memory and
+    time grow with the groups, not with the square of a long document's events.
     """
     if not gold or not system:
         return []
-    scores = np.zeros((len(gold), len(system)))
+    admitted: dict[tuple[int, int], float] = {}
     for i, j in candidates(gold, system, rule):
-        scores[i, j] = similarity(gold[i], system[j], rule)
-    agreement = np.zeros_like(scores)
-    for i, j in zip(*np.nonzero(scores), strict=True):
-        agreement[i, j] = attribute_agreement(gold[i], system[j])
-    chosen = best_assignment(scores + TIE_BREAK * agreement)
-    return [(i, j, float(scores[i, j])) for i, j in chosen]
+        score = similarity(gold[i], system[j], rule)
+        if score > 0:
+            admitted[i, j] = score
+    chosen: list[tuple[int, int, float]] = []
+    for rows, columns in _groups(admitted):
+        scores = np.zeros((len(rows), len(columns)))
+        agreement = np.zeros_like(scores)
+        place = {j: b for b, j in enumerate(columns)}
+        for a, i in enumerate(rows):
+            for j in columns:
+                if (i, j) in admitted:
+                    scores[a, place[j]] = admitted[i, j]
+                    agreement[a, place[j]] = attribute_agreement(gold[i], system[j])
+        for a, b in best_assignment(scores + TIE_BREAK * agreement):
+            chosen.append((rows[a], columns[b], admitted[rows[a], columns[b]]))
+    return sorted(chosen)
+
+
+def _groups(pairs: Iterable[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
+    """The connected groups of a bipartite graph given by its (row, column) edges, each as
+    its sorted rows and columns (union-find over rows and columns)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for i, j in pairs:
+        parent[root(("row", i))] = root(("column", j))
+    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for node in list(parent):
+        side, index = node
+        rows, columns = groups.setdefault(root(node), ([], []))
+        (rows if side == "row" else columns).append(index)
+    return [(sorted(rows), sorted(columns)) for rows, columns in groups.values()]
 
 
 def best_assignment(weights: np.ndarray[Any, Any]) -> list[tuple[int, int]]:
