@@ -41,7 +41,7 @@ from newsevents.models import (
     Statement,
     validator_for,
 )
-from newsevents.validation.safe import for_terminal, integer_text
+from newsevents.validation.safe import for_terminal, integer_text, shorten
 from newsevents.versions import SCHEMA_VERSION, parse_version, reading_version
 
 if TYPE_CHECKING:
@@ -326,6 +326,10 @@ def _json_values(value: Any) -> Iterator[tuple[str, Any]]:
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MANIFEST_FILES = 10_000
+"""Most files a manifest lists (a version has a few dozen): each is resolved on every load."""
+PATH_PARTS = 16
+"""Most parts (``a/b/c`` has 3) of a path a manifest lists: each is resolved in turn."""
 MANIFEST_MAJOR = 1
 """The major version of the manifest format this package reads."""
 
@@ -421,6 +425,14 @@ def _fields(
     return None
 
 
+QUOTED = 80
+"""Longest value from a file quoted whole in a problem, so the reason after it is kept."""
+
+
+def _quoted(value: str) -> str:
+    return shorten(json.dumps(value, ensure_ascii=False), QUOTED)
+
+
 def check_manifest(folder: Path, manifest: object) -> None:
     """Raise DatasetFileError at the first field of ``manifest`` that is missing, of the
     wrong type, unexpected, or (for a file's path) leads outside ``folder`` or repeats
@@ -437,11 +449,13 @@ def check_manifest(folder: Path, manifest: object) -> None:
     expected = {"name": folder.parent.name, "version": folder.name}
     for key, value in expected.items():
         if manifest[key] != value:
-            found = json.dumps(manifest[key], ensure_ascii=False)
-            raise wrong(key, f"{found} differs from the folder's {json.dumps(value)}")
+            raise wrong(key, f"{_quoted(manifest[key])} differs from the folder's {_quoted(value)}")
     counts = {table: _count for table in RECORD_TABLES}
     if (defect := _fields(manifest["records"], counts, set())) is not None:
         raise wrong(f"records.{defect[0]}", defect[1])
+    if len(manifest["files"]) > MANIFEST_FILES:
+        count = len(manifest["files"])
+        raise wrong("files", f"{count:,} files, more than the {MANIFEST_FILES:,} allowed")
     seen: set[str] = set()
     for index, entry in enumerate(manifest["files"]):
         field = f"files[{index}]"
@@ -450,7 +464,9 @@ def check_manifest(folder: Path, manifest: object) -> None:
         relative = entry.get("path")
         if not isinstance(relative, str):
             raise wrong(f"{field}.path", "expected a string" if "path" in entry else "missing")
-        quoted = json.dumps(relative, ensure_ascii=False)
+        quoted = _quoted(relative)
+        if relative.count("/") >= PATH_PARTS:
+            raise wrong(f"{field}.path", f"{quoted} has more than {PATH_PARTS} parts")
         if inside(folder, relative) is None:
             reason = "leads outside the version folder (a '..', an absolute path or a link out)"
             raise wrong(f"{field}.path", f"{quoted} {reason}")
@@ -486,19 +502,23 @@ def _first_unlisted(folder: Path, listed: set[str]) -> tuple[Path, str] | None:
     stack: list[tuple[str, Path]] = [("", folder)]
     while stack:
         prefix, here = stack.pop()
+        first: os.DirEntry[str] | None = None  # the least unlisted name: no list of them all
+        inner: list[tuple[str, Path]] = []
         try:
             with os.scandir(here) as scan:
-                entries = sorted(scan, key=lambda entry: entry.name)
+                for entry in scan:
+                    relative = prefix + entry.name
+                    if relative in listed or relative == MANIFEST:
+                        continue
+                    if relative in holders and _is_real_folder(entry):
+                        inner.append((relative + "/", Path(entry.path)))
+                    elif first is None or entry.name < first.name:
+                        first = entry
         except OSError as error:
             return here, f"the folder cannot be listed ({_strerror(error)})"
-        for entry in entries:
-            relative = prefix + entry.name
-            if relative in listed or relative == MANIFEST:
-                continue
-            if relative in holders and _is_real_folder(entry):
-                stack.append((relative + "/", Path(entry.path)))
-                continue
-            return Path(entry.path), _unlisted_reason(entry)
+        if first is not None:
+            return Path(first.path), _unlisted_reason(first)
+        stack += sorted(inner, reverse=True)
     return None
 
 
@@ -784,7 +804,7 @@ def _records(path: Path, raw: object, manifest: dict[str, Any]) -> dict[str, tup
     for key, claimed in claims.items():
         if raw.get(key) != claimed:
             problem = "missing" if key not in raw else "differs from the manifest's"
-            raise DatasetFileError(path, f"{problem} {json.dumps(claimed)}", key)
+            raise DatasetFileError(path, f"{problem} {_quoted(claimed)}", key)
     typed = {table: tuple(_typed(path, raw, table, kind)) for table, kind in RECORD_KINDS.items()}
     version = manifest["schema_version"]
     for table, records in typed.items():

@@ -188,6 +188,13 @@ MANIFEST_TAMPERINGS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("file bytes true", _set("files[0].bytes", True), "files[0].bytes"),
     ("file sha256 upper case", _set("files[0].sha256", "A" * 64), "files[0].sha256"),
     ("the manifest lists itself", _set("files[0].path", "manifest.json"), "files[0].path"),
+    ("a path of 17 parts", _set("files[0].path", "a/" * 16 + "b"), "files[0].path"),
+    ("a path of 64,000 parts", _set("files[0].path", "a/" * 64_000 + "b"), "files[0].path"),
+    (
+        "10,001 files",
+        lambda m: m["files"].extend([m["files"][0]] * (10_001 - len(m["files"]))),
+        "files",
+    ),
 ]
 
 
@@ -671,3 +678,21 @@ def test_an_unlisted_link_tells_nothing_of_where_it_leads(root: Path, target: st
         folder / "loop",
         "a symbolic link the manifest does not list",
     )
+
+
+LONG_VALUE_ENDINGS = {
+    "name": f'differs from the folder\'s "{DEFAULT_DATASET}"',
+    "version": f'differs from the folder\'s "{VERSIONS[-1]}"',
+    "files[0].path": "leads outside the version folder (a '..', an absolute path or a link out)",
+}
+
+
+@pytest.mark.parametrize(("field", "ending"), LONG_VALUE_ENDINGS.items())
+def test_a_long_value_is_cut_and_the_reason_kept(root: Path, field: str, ending: str) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    manifest = _manifest(folder)
+    _set(field, "../" + "x" * 100_000)(manifest)
+    _write(folder, manifest)
+    message = str(refused(folder.name))
+    assert "(100,005 characters)" in message and len(message) < 400, message
+    assert message.endswith(ending), message
