@@ -604,6 +604,8 @@ class Dataset:
         data = read_listed(self.folder, self.manifest, path.name, self.verified)
         try:
             result = pq.read_table(pa.BufferReader(data))
+        except MemoryError:  # a few compressed bytes can claim any number of rows
+            raise DatasetFileError(path, _out_of_memory(path)) from None
         except (pa.ArrowException, OSError, ValueError) as error:
             raise DatasetFileError(path, f"not a readable Parquet file ({error})") from None
         problem = self._disagreement(table, result)
@@ -770,10 +772,9 @@ def read_listed(folder: Path, manifest: dict[str, Any], relative: str, verify: b
 
 def _out_of_memory(path: Path) -> str:
     try:
-        size = f" ({os.stat(path).st_size:,} bytes)"
+        return f"out of memory while reading it (a file of {os.stat(path).st_size:,} bytes)"
     except OSError:  # pragma: no cover - removed meanwhile
-        size = ""
-    return f"out of memory reading it{size}"
+        return "out of memory while reading it"
 
 
 def _version_of(record: object) -> str:

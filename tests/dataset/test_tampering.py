@@ -665,8 +665,42 @@ def test_running_out_of_memory_is_said_with_the_size(root: Path) -> None:
     )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert done.stdout.strip().endswith(
-        "records.json: out of memory reading it (3,221,225,472 bytes)"
+        "records.json: out of memory while reading it (a file of 3,221,225,472 bytes)"
     )
+
+
+PARQUET_BOMB = """
+import os, resource, sys
+from pathlib import Path
+import newsevents.dataset as dataset
+dataset.datasets_root = lambda: Path(sys.argv[1])
+loaded = dataset.load_dataset()
+used = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+resource.setrlimit(resource.RLIMIT_AS, (used + (256 << 20), resource.RLIM_INFINITY))
+try:
+    loaded.to_arrow("events")
+except dataset.DatasetFileError as error:
+    print(error)
+"""
+
+
+def test_a_parquet_table_that_decodes_past_memory_is_said(root: Path) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    indices = pa.nulls(1_000_000, pa.int32()).fill_null(0)  # one id of 1,000 characters,
+    ids = pa.DictionaryArray.from_arrays(indices, pa.array(["x" * 1000]))  # a million times
+    pq.write_table(pa.table({"id": ids}), folder / "events.parquet", store_schema=False)
+    _rehash(folder, "events.parquet")
+    size = (folder / "events.parquet").stat().st_size
+    done = subprocess.run(
+        [sys.executable, "-c", PARQUET_BOMB, str(root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    ending = f"events.parquet: out of memory while reading it (a file of {size:,} bytes)"
+    assert done.stdout.strip().endswith(ending), done.stdout
 
 
 @pytest.mark.parametrize("target", ["/", "/nonexistent/secret", "/dev/null", "loop"])
