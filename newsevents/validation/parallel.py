@@ -54,7 +54,7 @@ MIN_PART_BYTES = 4 << 20
 """The smallest JSON Lines part worth a task of its own."""
 MAX_PART_BYTES = 64 << 20
 """The largest JSON Lines part: what a worker holds of one (texts, issues) stays small."""
-MAX_LISTING_PART_BYTES = MIN_PART_BYTES
+MAX_LISTING_PART_BYTES = 1 << 20
 """The largest part when every issue is listed: a worker sends every issue of its part."""
 PARTS_PER_JOB = 4
 _PRELOAD = ["newsevents.validation.parallel"]
@@ -302,7 +302,7 @@ def plan(
     if reading.format != "jsonl":
         return [Part(path, display, index)]
     size = _size(reading.path)
-    target = max(part_bytes, min(largest, -(-size // (jobs * PARTS_PER_JOB))))
+    target = max(min(part_bytes, largest), min(largest, -(-size // (jobs * PARTS_PER_JOB))))
     starts = [0]
     with reading.path.open("rb") as stream:
         while starts[-1] + target < size:
