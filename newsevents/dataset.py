@@ -136,7 +136,7 @@ def dataset_folder(name: str | None = None, version: str | None = None) -> Path:
     versions = available_datasets(root).get(name)
     if not versions:
         _unreadable(root, name)
-        known = ", ".join(available_datasets(root)) or "none"
+        known = for_terminal(", ".join(available_datasets(root)) or "none")
         raise DatasetNotFoundError(f"no dataset named {_shown(name)}; shipped: {known}")
     if version is not None and version not in versions:
         raise DatasetNotFoundError(
@@ -160,7 +160,7 @@ def _skipped(name: str, skipped: list[tuple[str, str]], loaded: str) -> str:
     shown = [f"{version} ({problem})" for version, problem in skipped[:SKIPPED_SHOWN]]
     if len(skipped) > SKIPPED_SHOWN:
         shown.append(f"{len(skipped) - SKIPPED_SHOWN:,} more")
-    return f"skipped incomplete {name} {'; '.join(shown)}; loading {loaded}"
+    return f"skipped incomplete {for_terminal(name)} {'; '.join(shown)}; loading {loaded}"
 
 
 def _shown(value: object) -> str:

@@ -730,3 +730,27 @@ def test_a_long_value_is_cut_and_the_reason_kept(root: Path, field: str, ending:
     message = str(refused(folder.name))
     assert "(100,005 characters)" in message and len(message) < 400, message
     assert message.endswith(ending), message
+
+
+def test_the_names_of_other_datasets_are_listed_safely(root: Path) -> None:
+    copy_version(root, VERSIONS[-1])
+    for index in range(100):
+        (root / f"evil\x1b]0;title\x07{index}" / "1.0.0").mkdir(parents=True)
+    with pytest.raises(DatasetNotFoundError) as info:
+        load_dataset("nope")
+    assert inert(str(info.value)) and len(str(info.value)) < 400, str(info.value)
+
+
+def test_a_dataset_named_with_control_characters_is_warned_about_safely(root: Path) -> None:
+    name = "evil\x1b]0;title\x07"
+    folder = root / name / VERSIONS[-1]
+    shutil.copytree(SHIPPED[VERSIONS[-1]], folder)
+    _records_edit(lambda records: records.update(dataset=name))(folder)
+    _rehash(folder, "records.json")
+    manifest = _manifest(folder)
+    _write(folder, {**manifest, "name": name})
+    (root / name / "99.0.0").mkdir()
+    with pytest.warns(DatasetWarning) as caught:
+        assert load_dataset(name).name == name
+    [warning] = caught
+    assert inert(str(warning.message)) and "evil\\x1b]0;title\\x07 99.0.0" in str(warning.message)
