@@ -12,6 +12,7 @@ from newsevents.dataset import (
     DatasetError,
     DatasetFileError,
     DatasetNotFoundError,
+    DatasetWarning,
     available_datasets,
     load_dataset,
 )
@@ -144,6 +145,7 @@ __all__ = [
     "DatasetError",
     "DatasetFileError",
     "DatasetNotFoundError",
+    "DatasetWarning",
     "Deployment",
     "Document",
     "Event",

@@ -56,6 +56,7 @@ def test_the_default_is_the_newest_version_and_older_ones_stay_loadable(newest: 
 def test_it_is_the_public_api() -> None:
     assert newsevents.load_dataset is load_dataset
     assert "load_dataset" in newsevents.__all__
+    assert newsevents.DatasetWarning is DatasetWarning and "DatasetWarning" in newsevents.__all__
     assert available_datasets()["military-posture-2022"] == ["1.0.0", "1.1.0"]
 
 
