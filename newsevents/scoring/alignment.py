@@ -12,7 +12,6 @@ then read a system's ids as the gold ids they were aligned with.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -22,7 +21,7 @@ import numpy as np
 from newsevents.models import Actor, EvidenceSpan
 from newsevents.scoring.annotation import Annotation, Event
 from newsevents.scoring.attributes import ATTRIBUTES, GOLD, Crosswalk, jsonable
-from newsevents.scoring.spans import Intervals, covered, dice, shared
+from newsevents.scoring.spans import Intervals, covered, dice, overlapping, shared
 
 
 @dataclass(frozen=True)
@@ -277,19 +276,15 @@ def candidates(
     gold: Sequence[Event], system: Sequence[Event], rule: MatchRule
 ) -> Iterator[tuple[int, int]]:
     """The (gold, system) index pairs whose anchor spans' extents overlap: the only pairs
-    the rule can admit, found by sorting the system's extents instead of trying every pair."""
-    extents = sorted(
-        (bounds, j) for j, event in enumerate(system) if (bounds := _bounds(event, rule))
-    )
-    starts = [start for (start, _), _ in extents]
-    for i, event in enumerate(gold):
-        bounds = _bounds(event, rule)
-        if bounds is None:
-            continue
-        start, end = bounds
-        for (_, other_end), j in extents[: bisect_left(starts, end)]:
-            if other_end > start:
-                yield i, j
+    the rule can admit, found in one sweep over the extents instead of trying every pair."""
+
+    def extents(events: Sequence[Event]) -> Iterator[tuple[int, int, int]]:
+        for index, event in enumerate(events):
+            bounds = _bounds(event, rule)
+            if bounds is not None:
+                yield (*bounds, index)
+
+    return overlapping(extents(gold), extents(system))
 
 
 TIE_BREAK = 1e-6
@@ -456,12 +451,58 @@ def align_actors(gold: Annotation, system: Annotation) -> list[ActorPair]:
     if not gold.actors or not system.actors:
         return []
     gold_mentions, system_mentions = actor_mentions(gold), actor_mentions(system)
-    found = [
-        [actor_similarity(g, s, gold_mentions, system_mentions) for s in system.actors]
-        for g in gold.actors
-    ]
-    scores = np.array([[score for score, _ in row] for row in found]) / 12.0
-    return [
-        ActorPair(gold.actors[i].id, system.actors[j].id, found[i][j][1])
-        for i, j in best_assignment(scores)
-    ]
+    admitted: dict[tuple[int, int], tuple[float, str]] = {}
+    for i, j in actor_candidates(gold, system, gold_mentions, system_mentions):
+        found = actor_similarity(gold.actors[i], system.actors[j], gold_mentions, system_mentions)
+        if found[0] > 0:
+            admitted[i, j] = found
+    pairs: list[ActorPair] = []
+    for rows, columns in _groups(admitted):
+        scores = np.zeros((len(rows), len(columns)))
+        for a, i in enumerate(rows):
+            for b, j in enumerate(columns):
+                scores[a, b] = admitted.get((i, j), (0.0, ""))[0] / 12.0
+        for a, b in best_assignment(scores):
+            i, j = rows[a], columns[b]
+            pairs.append(ActorPair(gold.actors[i].id, system.actors[j].id, admitted[i, j][1]))
+    order = {actor.id: index for index, actor in enumerate(gold.actors)}
+    return sorted(pairs, key=lambda pair: order[pair.gold_id])
+
+
+def actor_candidates(
+    gold: Annotation, system: Annotation, gold_mentions: Mentions, system_mentions: Mentions
+) -> set[tuple[int, int]]:
+    """The (gold, system) actor index pairs :func:`actor_similarity` can admit (a score of 2
+    or more needs a shared Wikidata id, a shared name, a shared mention, or a shared surname
+    and CAMEO code), found through indexes instead of trying every pair."""
+
+    def keys(actor: Actor) -> Iterator[tuple[str, ...]]:
+        if actor.wikidata_id is not None:
+            yield ("wikidata", actor.wikidata_id)
+        for name in _names(actor):
+            yield ("name", name)
+        if actor.cameo_code is not None and _surname(actor) is not None:
+            yield ("surname", str(_surname(actor)), actor.cameo_code)
+
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j, actor in enumerate(system.actors):
+        for key in keys(actor):
+            index.setdefault(key, []).append(j)
+    found = {
+        (i, j)
+        for i, actor in enumerate(gold.actors)
+        for key in keys(actor)
+        for j in index.get(key, ())
+    }
+    by_text: dict[str, tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]] = {}
+    for side, (annotation, mentions) in enumerate(
+        ((gold, gold_mentions), (system, system_mentions))
+    ):
+        place = {actor.id: index for index, actor in enumerate(annotation.actors)}
+        for actor_id, texts in mentions.items():
+            for text, intervals in texts.items() if actor_id in place else ():
+                spans = by_text.setdefault(text, ([], []))[side]
+                spans.extend((start, end, place[actor_id]) for start, end in intervals)
+    for first, second in by_text.values():
+        found.update(overlapping(first, second))
+    return found

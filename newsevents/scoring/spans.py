@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import heapq
+from collections.abc import Iterable, Iterator, Sequence
 
 Intervals = tuple[tuple[int, int], ...]
 
@@ -41,3 +42,26 @@ def dice(first: Sequence[tuple[int, int]], second: Sequence[tuple[int, int]]) ->
     """The Dice coefficient of the code points two interval sets cover (0.0 if one is empty)."""
     total = length(first) + length(second)
     return 2 * shared(first, second) / total if length(first) and length(second) else 0.0
+
+
+def overlapping(
+    first: Iterable[tuple[int, int, int]], second: Iterable[tuple[int, int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The (first index, second index) pairs whose intervals (start, end, index) share a
+    code point.
+
+    One sweep over the starts, keeping the intervals still open on each side: time grows
+    with the intervals and the pairs found, not with the square of the intervals.
+    """
+    starts = sorted(
+        [(start, end, 0, index) for start, end, index in first if end > start]
+        + [(start, end, 1, index) for start, end, index in second if end > start]
+    )
+    still_open: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+    for start, end, side, index in starts:
+        for intervals in still_open:
+            while intervals and intervals[0][0] <= start:
+                heapq.heappop(intervals)
+        others = (other for _, other in still_open[1 - side])
+        yield from ((index, other) if side == 0 else (other, index) for other in others)
+        heapq.heappush(still_open[side], (end, index))
