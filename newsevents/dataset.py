@@ -31,6 +31,7 @@ import pyarrow.parquet as pq
 from packaging.version import Version
 from pydantic import ValidationError
 
+from newsevents.io.keys import may_repeat_keys, repeated_keys
 from newsevents.io.paths import classify, inside, open_regular, size_and_sha256
 from newsevents.models import (
     Actor,
@@ -200,8 +201,9 @@ def sha256_file(path: Path) -> str:
 
 
 MANIFEST = "manifest.json"
-MANIFEST_LIMIT = 16 << 20
-"""Largest manifest read, in bytes; a manifest lists files, it does not hold them."""
+MANIFEST_LIMIT = 4 << 20
+"""Largest manifest read, in bytes: it lists files, it does not hold them (the most files a
+manifest lists, MANIFEST_FILES, take about 2.5 MB)."""
 
 
 def require_file(path: Path, what: str) -> None:
@@ -249,34 +251,34 @@ def parse_json(path: Path, data: bytes) -> Any:
     not UTF-8, not JSON, a key twice in one object (parsers differ on which value counts) or
     a number past Python's int conversion limit, each at its field (``files[3].bytes``)."""
     try:
-        value = json.loads(
-            data.decode("utf-8"),
-            object_pairs_hook=_json_object,
-            parse_int=_json_integer,
-            parse_constant=_no_constant,
-        )
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DatasetFileError(path, f"not UTF-8 (byte {error.start})") from None
+    try:
+        value = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         reason = f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         raise DatasetFileError(path, reason) from None
-    except (ValueError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # NaN, or more digits than int() takes
+        _raise_long_number(path, text)
         raise DatasetFileError(path, f"not valid JSON ({error})") from None
     except MemoryError:
         raise DatasetFileError(path, _out_of_memory(path)) from None
-    for where, found in _json_values(value):
-        if isinstance(found, _RepeatedKey):
-            key = f"{where}.{found.key}" if where else found.key
-            raise DatasetFileError(path, "the key appears twice in one object", key)
-        if isinstance(found, _LongNumber):
-            raise DatasetFileError(path, f"a number of {found.digits:,} digits", where or None)
+    if may_repeat_keys(data, value):  # the cheap test first: the slow parse only if it may
+        for repeat in repeated_keys(data):
+            field = _field((*repeat.path, repeat.key))
+            raise DatasetFileError(
+                path, f"the key appears {repeat.count} times in one object", field
+            )
     return value
 
 
-class _RepeatedKey(dict[str, Any]):
-    """A JSON object in which ``key`` appears more than once."""
-
-    key = ""
+def _field(parts: tuple[str | int, ...]) -> str:
+    """A field as the messages write it: ``files[3].bytes``."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
 
 
 class _LongNumber:
@@ -286,24 +288,24 @@ class _LongNumber:
         self.digits = len(text.lstrip("-"))
 
 
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    value = dict(pairs)
-    if len(value) == len(pairs):
-        return value
-    repeated, seen = _RepeatedKey(value), set()
-    for key, _ in pairs:
-        if key in seen:
-            repeated.key = key
-            break
-        seen.add(key)
-    return repeated
-
-
 def _json_integer(text: str) -> int | _LongNumber:
     try:
         return int(text)
     except ValueError:  # more digits than sys.get_int_max_str_digits()
         return _LongNumber(text)
+
+
+def _raise_long_number(path: Path, text: str) -> None:
+    """Raise DatasetFileError at the first integer of ``text`` too long to convert, if any
+    (parsed again, slowly, only once the fast parse has refused the text)."""
+    try:
+        value = json.loads(text, parse_int=_json_integer, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        return
+    for where, found in _json_values(value):
+        if isinstance(found, _LongNumber):
+            problem = f"a number of {found.digits:,} digits"
+            raise DatasetFileError(path, problem, where or None) from None
 
 
 def _no_constant(name: str) -> None:

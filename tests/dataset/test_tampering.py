@@ -25,6 +25,8 @@ from hypothesis import strategies as st
 from newsevents import dataset as dataset_module
 from newsevents.dataset import (
     DEFAULT_DATASET,
+    MANIFEST_FILES,
+    MANIFEST_LIMIT,
     TABLES,
     DatasetFileError,
     DatasetNotFoundError,
@@ -754,3 +756,14 @@ def test_a_dataset_named_with_control_characters_is_warned_about_safely(root: Pa
         assert load_dataset(name).name == name
     [warning] = caught
     assert inert(str(warning.message)) and "evil\\x1b]0;title\\x07 99.0.0" in str(warning.message)
+
+
+def test_a_manifest_past_the_size_limit_is_refused_unread(root: Path) -> None:
+    folder = copy_version(root, VERSIONS[-1])
+    manifest = _manifest(folder)
+    files = [{**manifest["files"][0], "path": f"x{index}"} for index in range(MANIFEST_FILES)]
+    size = len(json.dumps({**manifest, "files": files}, indent=2))
+    assert size < MANIFEST_LIMIT  # the most files a manifest may list fit
+    (folder / "manifest.json").write_bytes(b" " * MANIFEST_LIMIT + b"{}")
+    error = refused(folder.name)
+    assert error.problem == f"the manifest is larger than {MANIFEST_LIMIT:,} bytes"
