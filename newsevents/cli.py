@@ -193,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except BrokenPipeError:  # e.g. piped into head
+        from newsevents.validation.cli import silence_stdout
+
+        silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write("newsevents: interrupted\n")

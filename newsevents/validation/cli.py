@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -133,10 +134,22 @@ def run(args: argparse.Namespace) -> int:
         if paths != list(args.paths):
             report = renamed(report, {p: g for p, g in zip(paths, args.paths, strict=True)})
     # Streamed a piece at a time: flat memory however many issues are listed.
-    write(report, args.format, sys.stdout, wants_colour(args.color, sys.stdout))
+    try:
+        write(report, args.format, sys.stdout, wants_colour(args.color, sys.stdout))
+        sys.stdout.flush()
+    except BrokenPipeError:  # piped into head: the verdict still decides the exit status
+        silence_stdout()
     if UNREADABLE_CODES & report.codes():
         return EXIT_USAGE
     return EXIT_VALID if report.valid else EXIT_INVALID
+
+
+def silence_stdout() -> None:
+    """Send what is left for standard output to the null device: its reader is gone, and
+    Python would otherwise fail again flushing it at exit."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
 
 
 def _stdin_file(folder: Path, stream: BinaryIO) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -176,3 +178,22 @@ json_like = st.recursive(
 @given(json_like)
 def test_the_fast_indenting_encoder_writes_what_the_standard_one_writes(value: Any) -> None:
     assert indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("form", FORMATS)
+def test_a_reader_that_goes_away_leaves_the_verdict_and_no_traceback(
+    form: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in broken_records(100)), encoding="utf-8")
+    command = [sys.executable, "-m", "newsevents", "validate", "--max-issues", "0"]
+    with subprocess.Popen(
+        [*command, "--format", form, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)  # then hang up, as `| head -c 10` does
+        process.stdout.close()
+        error = process.stderr.read()
+        status = process.wait(timeout=300)
+    assert status == 1, error  # the records are invalid, whoever reads the report
+    assert error == b""
