@@ -7,9 +7,12 @@ reported by name before any record is read.
 
 A version folder may have been tampered with, so nothing in it is trusted: the manifest is
 checked field by field, every path it lists must stay inside the folder (no ``..``, no
-absolute path, no symbolic link out) before anything is opened, every file in the folder
-must be listed, and only regular files are opened.  An error names the file and the field;
-it never shows the size or hash of a file outside the folder.
+absolute path, no symbolic link out) before anything is opened, every entry in the folder
+(hidden ones too) must be listed, links are never followed to find them, and only regular
+files are opened.  What is used is what was verified: records.json and each Parquet table
+are read once, hashed, and checked against the manifest and each other.  An error names the
+file and the field, is safe to print, and shows only what the manifest claims, never the
+size or hash of what was found (which could be a file outside the folder).
 """
 
 from __future__ import annotations
@@ -552,7 +555,8 @@ def _checked_bytes(path: Path, entry: Mapping[str, Any], keep: bool) -> bytes:
         with open_regular(path) as stream:
             if os.fstat(stream.fileno()).st_size != entry["bytes"]:
                 raise DatasetFileError(path, _differs("size", entry))
-            while block := stream.read(1 << 20):
+            # Never past the claimed size: a file that keeps growing is not read forever.
+            while block := stream.read(min(1 << 20, entry["bytes"] + 1 - size)):
                 digest.update(block)
                 size += len(block)
                 if keep:
