@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from newsevents.io.readers import UNREADABLE_CODES, read_records
@@ -102,8 +103,8 @@ def run(args: argparse.Namespace) -> int:
             return _invalid(error.report, f"the {error.side} annotation")
         return _write(args, page, marks, [args.gold, args.system])
     if args.dataset:
-        page, args.title = _shipped_page(args.title)
-        return _write(args, page, ())
+        page, args.title, shipped = _shipped_page(args.title)
+        return _write(args, page, (), shipped)
     report = validate(list(args.paths), documents=args.documents)
     if not report.valid:
         return _invalid(report, "the input")
@@ -114,12 +115,14 @@ def run(args: argparse.Namespace) -> int:
     return _write(args, build_page(read_records(inputs)), (), [*inputs, *read])
 
 
-def _shipped_page(title: str | None) -> tuple[Any, str]:
+def _shipped_page(title: str | None) -> tuple[Any, str, list[Path]]:
+    """The page of the shipped dataset, its title, and its files (never to be written over)."""
     from newsevents.dataset import load_dataset
     from newsevents.view.page import build_page
 
     data = load_dataset()
-    return build_page(data), title or f"{data.name} {data.version}"
+    files = [path for path in data.folder.iterdir() if path.is_file()]
+    return build_page(data), title or f"{data.name} {data.version}", files
 
 
 def _write(

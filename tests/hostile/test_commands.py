@@ -194,3 +194,22 @@ def test_score_refuses_a_negative_count(option: str, records_file: Path) -> None
     ran = command("score", "--gold", str(records_file), "--system", str(records_file), option, "-1")
     assert ran.status == 2
     assert f"{option} must be 0 or more" in ran.stderr
+
+
+def test_view_of_the_shipped_dataset_never_writes_over_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a copy of the version folder, so that a regression cannot damage the real one.
+    import dataclasses
+    import shutil
+
+    import newsevents.dataset
+
+    real = load_dataset()
+    copy = tmp_path / real.folder.name
+    shutil.copytree(real.folder, copy)
+    monkeypatch.setattr(
+        newsevents.dataset, "load_dataset", lambda: dataclasses.replace(real, folder=copy)
+    )
+    manifest = copy / "manifest.json"
+    _same_as_input(["view", "--dataset", "-o", str(manifest)], manifest)
