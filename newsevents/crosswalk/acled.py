@@ -31,6 +31,7 @@ from newsevents.crosswalk.common import (
     open_text_lines,
     read_regular,
     short,
+    sniffed,
     write_file,
 )
 from newsevents.crosswalk.event_types import for_acled
@@ -301,6 +302,8 @@ def read_acled_rows(
     response saved as JSON (``{"data": [...]}`` or a list of rows)."""
     path = Path(path)
     display = str(path)
+    if sniffed(path, conversion, "ACLED", through_zip=path.suffix.lower() != ".json"):
+        return
     mapper = AcledMapper(conversion, only)
     if path.suffix.lower() == ".json":
         yield from _json_rows(path, conversion, mapper)

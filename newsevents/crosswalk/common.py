@@ -260,6 +260,24 @@ def _line(stream: IO[bytes], number: int) -> bytes:
     return raw
 
 
+def sniffed(path: Path, conversion: Conversion, source: str, through_zip: bool) -> bool:
+    """Report (NE113, NE112) a file whose first bytes show compression or another encoding
+    (of the member, for a ``.zip`` read through), once for the file rather than as an unknown
+    layout or a row per line; True when it was reported and is not to be read."""
+    from newsevents.io.sniff import SNIFF_BYTES, sniff
+
+    try:
+        head = open_text_head(path, SNIFF_BYTES, through_zip)
+    except OSError:
+        return False  # the reader reports why the file cannot be read
+    found = sniff(head, source)
+    if found is None:
+        return False
+    conversion.report(found.code, None, file=str(path), **found.context)
+    conversion.unreadable = True
+    return True
+
+
 def open_text_head(path: Path, size: int, through_zip: bool) -> bytes:
     """The first ``size`` bytes of ``path`` (of its member, for a ``.zip`` read through)."""
     with _open_binary(path) if through_zip else open_regular(path) as stream:

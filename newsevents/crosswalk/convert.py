@@ -16,7 +16,6 @@ import orjson
 from newsevents.crosswalk.common import Conversion, Record, SourceRow
 from newsevents.io.paths import classify
 from newsevents.io.readers import ReadProblem, path_problem
-from newsevents.io.sniff import SNIFF_BYTES, sniff
 
 RowReader = Callable[
     [str | Path, Conversion, Iterable[str] | None], Iterator[tuple[SourceRow, Record]]
@@ -66,8 +65,6 @@ def source_rows(
         if problem is None and classified.kind != "file":
             context = {"path": str(path), "reason": "a folder: name the source files themselves"}
             problem = ReadProblem("NE101", context)
-        if problem is None:
-            problem = _sniffed(Path(path), source)
         if problem is not None:
             conversion.report(problem.code, None, file=str(path), **problem.context)
             conversion.unreadable = True
@@ -77,23 +74,6 @@ def source_rows(
         if conversion.read == read and conversion.by_code.total() == issues:
             # no row and no problem: said, as validate says it, never a silent "0 rows"
             conversion.report("NE122", None, file=str(path), path=str(path))
-
-
-_SHOWN = {"gdelt": "GDELT", "acled": "ACLED", "plover": "PLOVER"}
-
-
-def _sniffed(path: Path, source: str) -> ReadProblem | None:
-    """The compression or encoding a file's first bytes show (NE113, NE112), named once for
-    the file rather than as a first row of an unknown layout.  A ``.zip`` of GDELT or ACLED
-    rows is read through, so only its member's bytes are looked at."""
-    from newsevents.crosswalk.common import open_text_head
-
-    try:
-        head = open_text_head(path, SNIFF_BYTES, source != "plover")
-    except OSError:
-        return None  # the reader reports why the file cannot be read
-    found = sniff(head, _SHOWN[source])
-    return None if found is None else ReadProblem(found.code, found.context)
 
 
 class JsonLinesWriter:

@@ -31,6 +31,7 @@ from newsevents.crosswalk.common import (
     csv_records,
     open_text_lines,
     short,
+    sniffed,
     write_file,
 )
 from newsevents.crosswalk.event_types import for_cameo
@@ -534,6 +535,8 @@ def read_gdelt_rows(
 ) -> Iterator[tuple[SourceRow, Record]]:
     """Yield (source row, record) for each record of a GDELT file."""
     path = Path(path)
+    if sniffed(path, conversion, "GDELT", through_zip=True):
+        return
     mapper = GdeltMapper(conversion, only)
     try:
         for layout, row in rows(path, conversion):

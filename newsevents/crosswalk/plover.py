@@ -30,6 +30,7 @@ from newsevents.crosswalk.common import (
     open_text_lines,
     read_regular,
     short,
+    sniffed,
     write_file,
 )
 from newsevents.crosswalk.event_types import for_plover
@@ -367,6 +368,8 @@ def read_plover_rows(
     """Yield (source row, record) for each record of a PLOVER or POLECAT file."""
     path = Path(path)
     display = str(path)
+    if sniffed(path, conversion, "PLOVER", through_zip=False):
+        return
     mapper = PloverMapper(conversion, only)
     try:
         items = (

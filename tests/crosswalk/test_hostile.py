@@ -10,6 +10,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +21,7 @@ from newsevents.crosswalk.acled import read_acled, write_acled
 from newsevents.crosswalk.common import Conversion
 from newsevents.crosswalk.convert import SOURCES, convert
 from newsevents.crosswalk.gdelt import COLUMNS_2, read_gdelt
+from newsevents.crosswalk.plover import read_plover
 from newsevents.crosswalk.validate import validate_source
 from tests.crosswalk.conftest import raw_lines, sample_rows
 from tests.crosswalk.test_acled import ROWS, write_rows
@@ -243,3 +245,12 @@ def test_a_gdelt_row_is_read_as_written_blanks_and_all(name: str, tmp_path: Path
     path.write_text("\t".join(row[c] for c in COLUMNS_2) + "\n", encoding="utf-8")
     (event,) = [r for r in read_gdelt(path) if r["record_type"] == "event"]
     assert [place["name"] for place in event["locations"]] == [name]
+
+
+@pytest.mark.parametrize("read", [read_gdelt, read_acled, read_plover])
+def test_the_readers_name_compression_themselves(read: Any, tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_bytes(gzip.compress(b"GLOBALEVENTID\n"))
+    conversion = Conversion()
+    assert list(read(path, conversion=conversion)) == []
+    assert dict(conversion.by_code) == {"NE113": 1}
