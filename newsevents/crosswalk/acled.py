@@ -30,8 +30,8 @@ from newsevents.crosswalk.common import (
     identifier,
     open_text_lines,
     read_regular,
+    refused,
     short,
-    sniffed,
     write_file,
 )
 from newsevents.crosswalk.event_types import for_acled
@@ -302,7 +302,7 @@ def read_acled_rows(
     response saved as JSON (``{"data": [...]}`` or a list of rows)."""
     path = Path(path)
     display = str(path)
-    if sniffed(path, conversion, "ACLED", through_zip=path.suffix.lower() != ".json"):
+    if refused(path, conversion, "ACLED", through_zip=path.suffix.lower() != ".json"):
         return
     mapper = AcledMapper(conversion, only)
     if path.suffix.lower() == ".json":

@@ -260,20 +260,34 @@ def _line(stream: IO[bytes], number: int) -> bytes:
     return raw
 
 
-def sniffed(path: Path, conversion: Conversion, source: str, through_zip: bool) -> bool:
-    """Report (NE113, NE112) a file whose first bytes show compression or another encoding
-    (of the member, for a ``.zip`` read through), once for the file rather than as an unknown
-    layout or a row per line; True when it was reported and is not to be read."""
+def refused(path: Path, conversion: Conversion, source: str, through_zip: bool) -> bool:
+    """Report a path that is not to be read, and return True; False when it is.
+
+    The path is classified first (:func:`newsevents.io.paths.classify`: a FIFO, device or
+    socket NE109, a dangling or looping link NE110, a folder or a path that cannot be opened
+    NE101), then its first bytes are sniffed (of the member, for a ``.zip`` read through): a
+    compressed file is NE113 and another encoding NE112, once for the file rather than as an
+    unknown layout or a problem per line.
+    """
+    from newsevents.io.paths import classify
+    from newsevents.io.readers import ReadProblem, path_problem
     from newsevents.io.sniff import SNIFF_BYTES, sniff
 
-    try:
-        head = open_text_head(path, SNIFF_BYTES, through_zip)
-    except OSError:
-        return False  # the reader reports why the file cannot be read
-    found = sniff(head, source)
-    if found is None:
+    classified = classify(path)
+    problem = path_problem(str(path), classified.problem)
+    if problem is None and classified.kind != "file":
+        context = {"path": str(path), "reason": "a folder: name the source files themselves"}
+        problem = ReadProblem("NE101", context)
+    if problem is None:
+        try:
+            head = open_text_head(path, SNIFF_BYTES, through_zip)
+        except OSError:
+            return False  # the reader reports why the file cannot be read
+        found = sniff(head, source)
+        problem = None if found is None else ReadProblem(found.code, found.context)
+    if problem is None:
         return False
-    conversion.report(found.code, None, file=str(path), **found.context)
+    conversion.report(problem.code, None, file=str(path), **problem.context)
     conversion.unreadable = True
     return True
 

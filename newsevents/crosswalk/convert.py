@@ -14,8 +14,6 @@ from typing import Protocol, TextIO
 import orjson
 
 from newsevents.crosswalk.common import Conversion, Record, SourceRow
-from newsevents.io.paths import classify
-from newsevents.io.readers import ReadProblem, path_problem
 
 RowReader = Callable[
     [str | Path, Conversion, Iterable[str] | None], Iterator[tuple[SourceRow, Record]]
@@ -60,15 +58,6 @@ def source_rows(
     """Yield (row, record) for every record of every file in ``paths``."""
     reader = row_reader(source)
     for path in paths:
-        classified = classify(Path(path))
-        problem = path_problem(str(path), classified.problem)
-        if problem is None and classified.kind != "file":
-            context = {"path": str(path), "reason": "a folder: name the source files themselves"}
-            problem = ReadProblem("NE101", context)
-        if problem is not None:
-            conversion.report(problem.code, None, file=str(path), **problem.context)
-            conversion.unreadable = True
-            continue
         read, issues = conversion.read, conversion.by_code.total()
         yield from reader(Path(path), conversion, only)
         if conversion.read == read and conversion.by_code.total() == issues:

@@ -30,8 +30,8 @@ from newsevents.crosswalk.common import (
     csv_fields,
     csv_records,
     open_text_lines,
+    refused,
     short,
-    sniffed,
     write_file,
 )
 from newsevents.crosswalk.event_types import for_cameo
@@ -535,7 +535,7 @@ def read_gdelt_rows(
 ) -> Iterator[tuple[SourceRow, Record]]:
     """Yield (source row, record) for each record of a GDELT file."""
     path = Path(path)
-    if sniffed(path, conversion, "GDELT", through_zip=True):
+    if refused(path, conversion, "GDELT", through_zip=True):
         return
     mapper = GdeltMapper(conversion, only)
     try:

@@ -29,8 +29,8 @@ from newsevents.crosswalk.common import (
     identifier,
     open_text_lines,
     read_regular,
+    refused,
     short,
-    sniffed,
     write_file,
 )
 from newsevents.crosswalk.event_types import for_plover
@@ -368,7 +368,7 @@ def read_plover_rows(
     """Yield (source row, record) for each record of a PLOVER or POLECAT file."""
     path = Path(path)
     display = str(path)
-    if sniffed(path, conversion, "PLOVER", through_zip=False):
+    if refused(path, conversion, "PLOVER", through_zip=False):
         return
     mapper = PloverMapper(conversion, only)
     try:

@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from newsevents.crosswalk.plover import read_plover
 from newsevents.crosswalk.validate import validate_source
 from tests.crosswalk.conftest import raw_lines, sample_rows
 from tests.crosswalk.test_acled import ROWS, write_rows
+from tests.hostile.conftest import unblocking
 from tests.hostile.test_commands import command
 
 
@@ -254,3 +256,17 @@ def test_the_readers_name_compression_themselves(read: Any, tmp_path: Path) -> N
     conversion = Conversion()
     assert list(read(path, conversion=conversion)) == []
     assert dict(conversion.by_code) == {"NE113": 1}
+
+
+@pytest.mark.parametrize("read", [read_gdelt, read_acled, read_plover])
+def test_the_readers_classify_a_path_before_opening_it(read: Any, tmp_path: Path) -> None:
+    fifo, link = tmp_path / "rows.csv", tmp_path / "gone.csv"
+    os.mkfifo(fifo)
+    link.symlink_to(tmp_path / "missing.csv")
+    found = {}
+    with unblocking(fifo):
+        for path in (fifo, link, tmp_path):
+            conversion = Conversion()
+            list(read(path, conversion=conversion))
+            found[path.name] = list(conversion.by_code)
+    assert found == {"rows.csv": ["NE109"], "gone.csv": ["NE110"], tmp_path.name: ["NE101"]}
