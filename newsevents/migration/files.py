@@ -73,7 +73,7 @@ def write_records(
 
     Raises :class:`OutputError` when ``path`` cannot be written or is one of ``inputs``.
     """
-    if path.suffix == ".json":
+    if path.suffix.lower() == ".json":
         text = json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
     else:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

@@ -123,15 +123,17 @@ def test_migrate_exits_2_for_input_it_cannot_read(tmp_path: Path) -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(hostile=st.text(min_size=1, max_size=40))
-def test_migrate_prints_hostile_names_and_values_inert(hostile: str) -> None:
+@given(hostile=st.text(min_size=1, max_size=40), form=st.sampled_from(["text", "json"]))
+def test_migrate_prints_hostile_names_and_values_inert(hostile: str, form: str) -> None:
     record = {"record_type": "actor", "schema_version": hostile, "id": "a", "name": hostile}
     with tempfile.TemporaryDirectory(prefix="hostile-commands-") as name:
         folder = Path(name)
         source = folder / HOSTILE_NAME
         source.write_text(json.dumps(record) + "\n", encoding="utf-8")
-        ran = command("migrate", str(source), "--to", "1.1.0", "-o", str(folder / "o.jsonl"))
+        out = str(folder / "o.JSON")
+        ran = command("migrate", str(source), "--to", "1.1.0", "-o", out, "--format", form)
         assert ran.status in (0, 1)
+        assert isinstance(json.loads(Path(out).read_text(encoding="utf-8")), list)
 
 
 # -- convert ------------------------------------------------------------------------------
