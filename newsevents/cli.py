@@ -16,6 +16,7 @@ from typing import Any
 
 from newsevents import schema as schema_module
 from newsevents.codebooks import CODEBOOK_VERSION
+from newsevents.dataset import DatasetError
 from newsevents.versions import PUBLISHED_VERSIONS, RECORD_TYPES, SCHEMA_VERSION
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -197,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         silence_stdout()
         return EXIT_OK
+    except DatasetError as error:  # a damaged dataset folder: its message says where
+        sys.stderr.write(f"newsevents: {error}\n")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("newsevents: interrupted\n")
         return EXIT_USAGE
