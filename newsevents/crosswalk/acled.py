@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -359,6 +361,7 @@ def read_acled_rows(
                         source="ACLED",
                         reason="keyed by data_id, from before API v4 (2023)",
                     )
+                _repeated_columns(header, display, conversion)
                 continue
             if not text.strip():
                 continue
@@ -396,6 +399,21 @@ def read_acled_rows(
         conversion.report("NE101", None, file=display, path=display, reason=str(error))
         conversion.unreadable = True
     mapper.finish(display)
+
+
+def _repeated_columns(header: list[str], display: str, conversion: Conversion) -> None:
+    """A column named twice: every row's last value would win silently, as a key repeated in
+    a JSON object does, so it is the same issue (NE114) at the header."""
+    for name, count in Counter(header).items():
+        if count > 1:
+            conversion.report(
+                "NE114",
+                None,
+                "/" + name,
+                file=display,
+                key=json.dumps(name, ensure_ascii=False),
+                count=count,
+            )
 
 
 def _json_rows(

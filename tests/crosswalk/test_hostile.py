@@ -270,3 +270,14 @@ def test_the_readers_classify_a_path_before_opening_it(read: Any, tmp_path: Path
             list(read(path, conversion=conversion))
             found[path.name] = list(conversion.by_code)
     assert found == {"rows.csv": ["NE109"], "gone.csv": ["NE110"], tmp_path.name: ["NE101"]}
+
+
+def test_an_acled_column_named_twice_is_ne114_at_the_header(tmp_path: Path) -> None:
+    source = write_rows(tmp_path / "acled.csv", [ROWS[0]])
+    lines = source.read_text(encoding="utf-8").splitlines()
+    source.write_text(f"{lines[0]},notes\n{lines[1]},other\n", encoding="utf-8")
+    conversion = Conversion(max_issues=None)
+    list(read_acled(source, conversion=conversion))
+    (repeat,) = [i for i in conversion.issues if i.code == "NE114"]
+    assert (repeat.location.record, repeat.location.pointer) == (None, "/notes")
+    assert '"notes" appears 2 times' in repeat.message
