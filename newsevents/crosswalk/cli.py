@@ -68,7 +68,8 @@ def _only(text: str | None) -> list[str] | None:
     chosen = [t.strip() for t in text.split(",") if t.strip()]
     unknown = sorted(set(chosen) - set(EVENT_TYPES))
     if unknown or not chosen:
-        raise ValueError(f"--only takes {', '.join(EVENT_TYPES)}; found {', '.join(unknown)}")
+        found = for_terminal(", ".join(unknown))
+        raise ValueError(f"--only takes {', '.join(EVENT_TYPES)}; found {found}")
     return chosen
 
 

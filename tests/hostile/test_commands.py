@@ -215,3 +215,12 @@ def test_view_of_the_shipped_dataset_never_writes_over_its_files(
     )
     manifest = copy / "manifest.json"
     _same_as_input(["view", "--dataset", "-o", str(manifest)], manifest)
+
+
+def test_convert_quotes_an_unknown_only_type_inert(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "p-1"}\n', encoding="utf-8")
+    out = str(tmp_path / "o.jsonl")
+    ran = command("convert", "--from", "plover", str(source), "-o", out, "--only", "\x1b[2J")
+    assert ran.status == 2
+    assert "found \\x1b[2J" in ran.stderr
