@@ -107,8 +107,9 @@ class AcledMapper:
     def __init__(self, conversion: Conversion, only: Iterable[str] | None = None) -> None:
         self.conversion = conversion
         self.only = frozenset(only) if only is not None else None
-        self.seen = Seen()
-        self.ids: dict[str, int] = {}
+        # shared by the files of one conversion: each document, actor and event id once
+        self.seen: Seen = conversion.shared.setdefault("seen", Seen())
+        self.ids: dict[str, tuple[str, int]] = conversion.shared.setdefault("ids", {})
         self.not_kept = NotKept("the newsevents schema")
 
     def records(self, row: SourceRow) -> list[Record]:
@@ -128,7 +129,7 @@ class AcledMapper:
                 raise self.conversion.missing(row, name)
         if event_id in self.ids:
             raise self.conversion.duplicate(row, key, short(event_id), self.ids[event_id])
-        self.ids[event_id] = row.row
+        self.ids[event_id] = (row.file, row.row)
         date = _date(row, self.conversion)
         event_type, sub_type = row.get("event_type"), row.get("sub_event_type")
         if event_type not in ACLED_EVENT_TYPES:

@@ -73,6 +73,10 @@ class Conversion:
     records: Counter[str] = field(default_factory=Counter)
     issues: list[Issue] = field(default_factory=list)
     unreadable: bool = False
+    shared: dict[str, Any] = field(default_factory=dict)
+    """What the readers of one conversion share across its files (the documents and actors
+    already written, the event ids read), so several files give one set of records, each id
+    once, as one file does."""
 
     def add(self, issue: Issue) -> None:
         """Count ``issue`` and keep it (or hand it to the sink)."""
@@ -112,9 +116,12 @@ class Conversion:
         self.at("NE005", row, column, expected=expected, found=short(found))
         return Skip("source-code-unknown")
 
-    def duplicate(self, row: SourceRow, column: str, found: str, first: int) -> Skip:
-        """Report NE014 (an id read before, at row ``first``); return the skip to raise."""
-        self.at("NE014", row, column, found=found, first=first)
+    def duplicate(self, row: SourceRow, column: str, found: str, first: tuple[str, int]) -> Skip:
+        """Report NE014 (an id read before, at ``first``: its file and row); return the skip
+        to raise."""
+        file, index = first
+        where = str(index) if file == row.file else f"{index} of {file}"
+        self.at("NE014", row, column, found=found, first=where)
         return Skip("source-duplicate-id")
 
     @property

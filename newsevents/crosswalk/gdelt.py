@@ -275,8 +275,9 @@ class GdeltMapper:
     def __init__(self, conversion: Conversion, only: Iterable[str] | None = None) -> None:
         self.conversion = conversion
         self.only = frozenset(only) if only is not None else None
-        self.seen = Seen()
-        self.ids: dict[int | str, int] = {}  # GLOBALEVENTID -> its row
+        # shared by the files of one conversion: each document, actor and event id once
+        self.seen: Seen = conversion.shared.setdefault("seen", Seen())
+        self.ids: dict[int | str, tuple[str, int]] = conversion.shared.setdefault("ids", {})
         self.not_kept = NotKept("the newsevents schema")
         self._names: dict[str, str] = {}
 
@@ -297,7 +298,7 @@ class GdeltMapper:
         number: int | str = int(digits) if len(digits) <= 19 else digits
         if number in self.ids:
             raise self.conversion.duplicate(row, "GLOBALEVENTID", event_id, self.ids[number])
-        self.ids[number] = row.row
+        self.ids[number] = (row.file, row.row)
         date = _date(row, "SQLDATE", self.conversion)
         self._check_dates(row, date)
         code, goldstein = self._coding(row)

@@ -137,8 +137,9 @@ class PloverMapper:
     def __init__(self, conversion: Conversion, only: Iterable[str] | None = None) -> None:
         self.conversion = conversion
         self.only = frozenset(only) if only is not None else None
-        self.seen = Seen()
-        self.ids: dict[str, int] = {}
+        # shared by the files of one conversion: each document, actor and event id once
+        self.seen: Seen = conversion.shared.setdefault("seen", Seen())
+        self.ids: dict[str, tuple[str, int]] = conversion.shared.setdefault("ids", {})
         self.not_kept = NotKept("the newsevents schema")
         self.legacy_reported = False
 
@@ -169,7 +170,7 @@ class PloverMapper:
             raise self.conversion.missing(row, "id")
         if record_id in self.ids:
             raise self.conversion.duplicate(row, "id", short(record_id), self.ids[record_id])
-        self.ids[record_id] = row.row
+        self.ids[record_id] = (row.file, row.row)
         date = str(values.get("date") or values.get("pub_date") or "")[:10]
         if not _is_date(date):
             raise self.conversion.invalid(row, "date", "a date YYYY-MM-DD", date)

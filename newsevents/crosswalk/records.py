@@ -61,7 +61,7 @@ def actor_kind(code: str | None) -> str:
 
 
 class Seen:
-    """Ids of documents and actors already written in this file, and of events read."""
+    """Ids of documents and actors already written in this conversion (all its files)."""
 
     def __init__(self) -> None:
         self.documents: set[str] = set()
@@ -94,7 +94,7 @@ class Seen:
         return actor_id, record
 
     def document(self, document: Record) -> Record | None:
-        """``document`` when its id is new in this file, else None."""
+        """``document`` when its id is new in this conversion, else None."""
         if document["id"] in self.documents:
             return None
         self.documents.add(document["id"])

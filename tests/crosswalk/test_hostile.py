@@ -281,3 +281,22 @@ def test_an_acled_column_named_twice_is_ne114_at_the_header(tmp_path: Path) -> N
     (repeat,) = [i for i in conversion.issues if i.code == "NE114"]
     assert (repeat.location.record, repeat.location.pointer) == (None, "/notes")
     assert '"notes" appears 2 times' in repeat.message
+
+
+def test_several_files_make_one_set_of_records_each_id_once(tmp_path: Path) -> None:
+    # Two days of GDELT naming the same actors wrote each actor once per file: the output
+    # had repeated ids (NE501), and validate --from blamed the source for them.
+    rows = sample_rows()
+    paths = []
+    for day, part in enumerate((rows[:10], rows[10:20])):
+        path = tmp_path / f"day{day}.export.CSV"
+        path.write_text("".join("\t".join(r[c] for c in COLUMNS_2) + "\n" for r in part))
+        paths.append(path)
+    out = tmp_path / "both.jsonl"
+    conversion = convert(paths, "gdelt", "newsevents", out)
+    assert conversion.errors == 0
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == len(set(ids))
+    assert "NE501" not in validate_source(paths, "gdelt").by_code
+    repeated = convert([paths[0], paths[0]], "gdelt", "newsevents", tmp_path / "twice.jsonl")
+    assert repeated.by_code["NE014"] == 10  # the same events again: skipped, said
