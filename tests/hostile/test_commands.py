@@ -224,3 +224,88 @@ def test_convert_quotes_an_unknown_only_type_inert(tmp_path: Path) -> None:
     ran = command("convert", "--from", "plover", str(source), "-o", out, "--only", "\x1b[2J")
     assert ran.status == 2
     assert "found \\x1b[2J" in ran.stderr
+
+
+# -- every command, every input it cannot read: its cause, exit 2, never a hang -------------
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _dangling(path: Path) -> None:
+    path.symlink_to(path.with_name("missing"))
+
+
+def _gzip(path: Path) -> None:
+    import gzip
+
+    path.write_bytes(gzip.compress(b'{"record_type": "actor"}\n'))
+
+
+def _utf16(path: Path) -> None:
+    path.write_bytes('{"record_type": "actor"}\n'.encode("utf-16"))
+
+
+KINDS = {"fifo": (_fifo, "NE109"), "dangling": (_dangling, "NE110")}
+KINDS |= {"gzip": (_gzip, "NE113"), "utf16": (_utf16, "NE112")}
+
+COMMANDS = {
+    "migrate": lambda path, out: ["migrate", path, "--to", "1.1.0", "-o", out],
+    "score": lambda path, out: ["score", "--gold", path, "--system", path],
+    "view": lambda path, out: ["view", path, "-o", out],
+    "view-compare": lambda path, out: ["view", "--gold", path, "--system", path, "-o", out],
+    **{
+        f"convert-{source}": (
+            lambda path, out, source=source: ["convert", "--from", source, path, "-o", out]
+        )
+        for source in ("gdelt", "acled", "plover")
+    },
+    **{
+        f"validate-from-{source}": (
+            lambda path, out, source=source: ["validate", "--from", source, path]
+        )
+        for source in ("gdelt", "acled", "plover")
+    },
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_names_what_it_cannot_read_and_exits_2(
+    name: str, kind: str, tmp_path: Path
+) -> None:
+    make, code = KINDS[kind]
+    path = tmp_path / "input.jsonl"
+    make(path)
+    with unblocking(path):
+        ran = command(*COMMANDS[name](str(path), str(tmp_path / "out.html")))
+    assert ran.status == 2
+    assert code in ran.stdout + ran.stderr
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_names_a_file_denied_to_it(name: str, shared_folder: Path) -> None:
+    # Root ignores modes, so the command runs as nobody (as tests/hostile/test_paths.py does).
+    import subprocess
+    import sys
+
+    path = shared_folder / "input.jsonl"
+    path.write_text('{"record_type": "actor"}\n', encoding="utf-8")
+    os.chmod(path, 0o600)
+    outputs = shared_folder / "out"
+    outputs.mkdir(mode=0o777)
+    os.chmod(outputs, 0o777)
+    prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+    arguments = COMMANDS[name](str(path), str(outputs / "out.html"))
+    done = subprocess.run(
+        [*(prefix if os.geteuid() == 0 else []), sys.executable, "-m", "newsevents", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "NE101" in done.stdout + done.stderr
+    assert "permission denied" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
