@@ -582,11 +582,16 @@ class GdeltWriter(SourceWriter):
         ]
         if extra or len(event.get("participants", ())) - len(extra) > 2:
             self.not_kept.add("/participants", place, "a GDELT row holds Actor1 and Actor2 only")
-        self.stream.write("\t".join(self.row(event)) + "\n")
+        values = self.row(event)
+        for column, value in zip(COLUMNS_2, values, strict=True):
+            if any(separator in value for separator in _SEPARATORS):
+                reason = "TABs and line breaks end GDELT's fields and rows: written as spaces"
+                self.not_kept.add(column, place, reason)
+        self.stream.write("\t".join(_clean(value) for value in values) + "\n")
         self.conversion.records["gdelt row"] += 1
 
     def row(self, event: Record) -> list[str]:
-        """The 61 values of ``event``'s GDELT 2.0 row."""
+        """The 61 values of ``event``'s GDELT 2.0 row (TABs and line breaks not yet spaces)."""
         values = dict.fromkeys(COLUMNS_2, "")
         original = source_record(event).get("record_id")
         if isinstance(original, str) and original.isascii() and original.isdigit():
@@ -625,7 +630,7 @@ class GdeltWriter(SourceWriter):
             values["DATEADDED"] = f"{stamp.year:04d}" + stamp.strftime("%m%d%H%M%S")
         document = self.documents.get(event.get("document_id", ""), {})
         values["SOURCEURL"] = document.get("url") or document.get("title") or ""
-        return [_clean(values[c]) for c in COLUMNS_2]
+        return [values[c] for c in COLUMNS_2]
 
 
 _DERIVED_FACTUALITY = {"polarity": "positive", "modality": "asserted", "tense": "unspecified"}
@@ -680,6 +685,9 @@ def _geo_columns(location: Record) -> dict[str, str]:
         found["ActionGeo_Lat"] = repr(float(location["latitude"]))
         found["ActionGeo_Long"] = repr(float(location["longitude"]))
     return found
+
+
+_SEPARATORS = ("\t", "\n", "\r")
 
 
 def _clean(value: str) -> str:

@@ -17,11 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import newsevents
 from newsevents.crosswalk import common
 from newsevents.crosswalk.acled import read_acled, write_acled
 from newsevents.crosswalk.common import Conversion
 from newsevents.crosswalk.convert import SOURCES, convert
-from newsevents.crosswalk.gdelt import COLUMNS_2, read_gdelt
+from newsevents.crosswalk.gdelt import COLUMNS_2, read_gdelt, write_gdelt
 from newsevents.crosswalk.plover import read_plover
 from newsevents.crosswalk.validate import validate_source
 from tests.crosswalk.conftest import raw_lines, sample_rows
@@ -300,3 +301,21 @@ def test_several_files_make_one_set_of_records_each_id_once(tmp_path: Path) -> N
     assert "NE501" not in validate_source(paths, "gdelt").by_code
     repeated = convert([paths[0], paths[0]], "gdelt", "newsevents", tmp_path / "twice.jsonl")
     assert repeated.by_code["NE014"] == 10  # the same events again: skipped, said
+
+
+def test_a_gdelt_row_says_which_values_lost_a_tab_or_line_break(tmp_path: Path) -> None:
+    records = [
+        r.model_dump(mode="json", exclude_none=True)
+        for r in (*newsevents.load_dataset().actors, *newsevents.load_dataset().events)
+    ]
+    for record in records:
+        if record["record_type"] == "actor":
+            record["name"] = "Ministry\tof\nDefence"
+    out = tmp_path / "rows.CSV"
+    conversion = write_gdelt(records, out, conversion=Conversion(max_issues=None))
+    changed = {i.location.pointer for i in conversion.issues if "TABs" in i.message}
+    assert changed == {"/Actor1Name", "/Actor2Name"}
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == conversion.records["gdelt row"]
+    assert all(len(row.split("\t")) == len(COLUMNS_2) for row in rows)
+    assert "Ministry of Defence" in rows[0]
