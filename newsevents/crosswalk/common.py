@@ -177,12 +177,11 @@ def csv_records(
     A line with an odd number of quotes opens a quoted field that goes on in the next lines
     (RFC 4180 allows line breaks inside quotes, kept as they were): it is joined with the
     lines that follow until the quotes balance, at most :data:`JOINED_LINES` lines (and about
-    :data:`LINE_LIMIT` characters), and the
-    joined record is taken when ``fits`` it (its field count is the header's).  Otherwise
-    the line goes alone (its problem is reported at it) and the lines after it are read
-    again as rows of their own, so one stray quote never swallows the rows after it.
-    ``quoting`` says whether the layout has quotes at all (a TAB-separated GDELT file has
-    none).
+    :data:`LINE_LIMIT` characters), and the joined record is taken when it ``fits`` (its
+    field count is the header's).  Otherwise the line goes alone (its problem is reported at
+    it) and the lines after it are read again as rows of their own, so one stray quote never
+    swallows the rows after it.  ``quoting`` says whether the layout has quotes at all (a
+    TAB-separated GDELT file has none).
     """
     pending: deque[tuple[int, str | None]] = deque()
     source = iter(lines)
