@@ -86,13 +86,20 @@ def _check(value: Any, kind: pa.DataType, pointer: str, table: str) -> Iterator[
                     yield "NE121", join_pointer(pointer, str(key)), context
                 continue
             yield from _check(child, kind.field(index).type, join_pointer(pointer, key), table)
+        for field in kind:  # a null where the column holds none: Parquet refuses to write it
+            if not field.nullable and value.get(field.name) is None:
+                found = "null" if field.name in value else "a missing value"
+                yield _required(found, join_pointer(pointer, field.name))
         return
     if pa.types.is_list(kind) or pa.types.is_large_list(kind):
         if not isinstance(value, list):
             yield _changed(value, kind, pointer)
             return
         for position, item in enumerate(value):
-            yield from _check(item, kind.value_type, join_pointer(pointer, position), table)
+            at = join_pointer(pointer, position)
+            if item is None and not kind.value_field.nullable:
+                yield _required("null", at)
+            yield from _check(item, kind.value_type, at, table)
         return
     if not _kept(value, kind):
         yield _changed(value, kind, pointer)
@@ -129,6 +136,10 @@ def _iso_date(text: str) -> bool:
         return dt.date.fromisoformat(text).isoformat() == text
     except ValueError:
         return False
+
+
+def _required(found: str, pointer: str) -> Finding:
+    return "NE120", pointer, {"found": found, "expected": "a value (the column holds no nulls)"}
 
 
 def _changed(value: Any, kind: pa.DataType, pointer: str) -> Finding:
