@@ -108,11 +108,22 @@ def run(args: argparse.Namespace) -> int:
     report = validate(list(args.paths), documents=args.documents)
     if not report.valid:
         return _invalid(report, "the input")
+    from pydantic import ValidationError
+
     from newsevents.view.page import build_page
 
+    # As the validator does, --documents lends its document records only, unvalidated: one
+    # the view cannot type is said, never a traceback.
+    lent = [r for r in read_records(args.documents or ()) if r.get("record_type") == "document"]
+    try:
+        page = build_page([*read_records(args.paths), *lent])
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        where = "/".join(str(part) for part in detail["loc"][1:])
+        return _unviewable(f"a document of --documents is not valid at /{where}: {detail['msg']}")
     inputs = [*args.paths, *(args.documents or ())]
     read = [file.path for file in report.files]
-    return _write(args, build_page(read_records(inputs)), (), [*inputs, *read])
+    return _write(args, page, (), [*inputs, *read])
 
 
 def _shipped_page(title: str | None) -> tuple[Any, str, list[Path]]:
@@ -171,6 +182,14 @@ def _invalid(report: Report, what: str) -> int:
     sys.stderr.write(render_text(report))
     sys.stderr.write(f"newsevents view: {what} is not valid; fix the errors above first\n")
     return EXIT_USAGE if UNREADABLE_CODES & report.codes() else EXIT_INVALID
+
+
+def _unviewable(message: str) -> int:
+    sys.stderr.write(
+        f"newsevents view: {for_terminal(message, 1000)}; validate it with its "
+        "records to see every problem\n"
+    )
+    return EXIT_INVALID
 
 
 def _usage(message: str) -> int:

@@ -309,3 +309,21 @@ def test_every_command_names_a_file_denied_to_it(name: str, shared_folder: Path)
     assert "NE101" in done.stdout + done.stderr
     assert "permission denied" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_view_takes_only_documents_from_documents_and_names_a_bad_one(tmp_path: Path) -> None:
+    # --documents lends document texts, unvalidated (as validate does): an event there with a
+    # span past the text, or a document the view cannot type, raised a traceback.
+    folder = load_dataset().folder
+    lent = tmp_path / "lent.jsonl"
+    event = json.loads((folder / "events.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    event |= {"id": "ev-elsewhere", "trigger": {"start": 9000, "end": 9005, "exact": "xxxxx"}}
+    lent.write_text(json.dumps(event) + "\n", encoding="utf-8")
+    given = [str(folder / "actors.jsonl"), str(folder / "events.jsonl")]
+    documents = ["--documents", str(folder / "documents.jsonl"), "--documents", str(lent)]
+    ran = command("view", *given, *documents, "-o", str(tmp_path / "page.html"))
+    assert ran.status == 0
+    lent.write_text('{"record_type": "document", "id": "d-x", "text": 5}\n', encoding="utf-8")
+    ran = command("view", *given, *documents, "-o", str(tmp_path / "page.html"))
+    assert ran.status == 1
+    assert "a document of --documents is not valid" in ran.stderr
