@@ -11,9 +11,9 @@ path (NE904).  A refused record is not in the output and is always reported.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -85,9 +85,11 @@ def migrate(
 
 
 def migrate_paths(
-    paths: Sequence[str | Path], to: str = SCHEMA_VERSION
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], to: str = SCHEMA_VERSION
 ) -> tuple[list[Record], Report]:
-    """Migrate the records of JSON, JSON Lines and Parquet files (or folders of them)."""
+    """Migrate the records of JSON, JSON Lines and Parquet files (or folders of them); one
+    path may be given alone (a string is a path, not a sequence of one-letter paths)."""
+    paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     if to not in PUBLISHED_VERSIONS:
         raise ValueError(f"--to {to} is not published; published: {', '.join(PUBLISHED_VERSIONS)}")
     out: list[Record] = []

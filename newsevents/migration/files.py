@@ -32,7 +32,7 @@ class Source:
     problems: list[Issue] = field(default_factory=list)
 
 
-def read_records(paths: Sequence[str | Path]) -> Iterator[Source]:
+def read_records(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Source]:
     """Yield the records of every JSON, JSON Lines and Parquet file in ``paths``.
 
     The files are found and read by the validator's own reader, so a migration meets every
