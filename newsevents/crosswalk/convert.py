@@ -99,7 +99,7 @@ def writer_for(target: str, stream: TextIO, conversion: Conversion) -> Writer:
 
 
 def convert(
-    paths: Sequence[str | Path],
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     source: str,
     target: str,
     out: str | Path,
@@ -117,6 +117,7 @@ def convert(
     """
     from newsevents.migration.files import open_output
 
+    paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)  # one, or several
     conversion = conversion or Conversion()
     out = Path(out)
     rows = source_rows(paths, source, conversion, only)

@@ -319,3 +319,12 @@ def test_a_gdelt_row_says_which_values_lost_a_tab_or_line_break(tmp_path: Path) 
     assert len(rows) == conversion.records["gdelt row"]
     assert all(len(row.split("\t")) == len(COLUMNS_2) for row in rows)
     assert "Ministry of Defence" in rows[0]
+
+
+def test_convert_reads_one_path_given_alone_as_one_path(tmp_path: Path) -> None:
+    path = tmp_path / "rows.export.CSV"
+    path.write_text(raw_lines(COLUMNS_2), encoding="utf-8")
+    alone = convert(str(path), "gdelt", "newsevents", tmp_path / "alone.jsonl")
+    listed = convert([path], "gdelt", "newsevents", tmp_path / "listed.jsonl")
+    assert alone.summary() == listed.summary()
+    assert alone.read > 0
