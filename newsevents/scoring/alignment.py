@@ -172,7 +172,10 @@ def align(
     gold: Annotation | Iterable[Any], system: Annotation | Iterable[Any], match: str = DEFAULT_MATCH
 ) -> Alignment:
     """Align ``system`` with ``gold`` (annotations or records) under rule ``match``."""
-    rule = MATCH_RULES[match]
+    rule = MATCH_RULES.get(match)
+    if rule is None:
+        known = ", ".join(MATCH_RULES)
+        raise ValueError(f"unknown match rule {match!r}; the rules are {known}")
     gold = gold if isinstance(gold, Annotation) else Annotation.of(gold)
     system = system if isinstance(system, Annotation) else Annotation.of(system)
     documents, unpaired = _pair_documents(gold, system)

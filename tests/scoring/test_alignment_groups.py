@@ -160,3 +160,8 @@ def test_actors_are_compared_only_where_they_can_pair(monkeypatch: pytest.Monkey
     found = align_actors(gold_side, system_side)
     assert [(p.gold_id, p.system_id) for p in found] == [(f"g-{n}", f"s-{n}") for n in range(500)]
     assert len(compared) == 500
+
+
+def test_an_unknown_match_rule_is_a_value_error_naming_the_rules() -> None:
+    with pytest.raises(ValueError, match="the rules are exact, overlap, evidence, untyped"):
+        alignment.align([], [], match="fuzzy")
