@@ -489,6 +489,64 @@ def _bad_row(row: pa.RecordBatch, error: Exception) -> ReadProblem:
     return ReadProblem("NE117", {"column": "?", "reason": _reason(error)})
 
 
+def python_record(value: Mapping[Any, Any]) -> dict[Any, Any] | ReadProblem:
+    """A record given as Python values, as a reader gives one read from a file: every
+    subclass of dict, list, str, int or float made its plain type (so no method of the
+    caller's, an ``__eq__`` that raises, runs while it is checked), other mappings made
+    dicts; or the problem that keeps it from being checked: nesting deeper than a file may
+    have (NE108), or a mapping that raises when read (NE104).  Walked without recursion,
+    each container once (one held twice, or holding itself, is copied once and shared, as
+    the models see it); values JSON has no form for (tuples, sets, bytes...) are kept, for
+    the models to report."""
+    top: dict[Any, Any] = {}
+    copies: dict[int, dict[Any, Any] | list[Any]] = {id(value): top}
+    stack: list[tuple[Any, Any, int]] = [(value, top, 1)]
+    while stack:
+        given, made, depth = stack.pop()
+        if depth > DEPTH_LIMIT:
+            return ReadProblem("NE108", {"limit": DEPTH_LIMIT})
+        try:
+            pairs = (
+                list(dict.items(given))  # a subclass's own items() is not called
+                if isinstance(given, dict)
+                else list(enumerate(given))
+                if isinstance(given, list)
+                else list(given.items())
+            )
+        except Exception as error:  # a hostile Mapping's own code
+            found = f"a {type(given).__name__} that raised {type(error).__name__} when read"
+            return ReadProblem("NE104", {"found": found})
+        for key, item in pairs:
+            plain = item
+            if type(item) not in _PLAIN and item is not None:
+                if isinstance(item, dict | list | Mapping):
+                    plain = copies.get(id(item))  # one holding itself: the copy does too
+                    if plain is None:
+                        plain = copies[id(item)] = [] if isinstance(item, list) else {}
+                        stack.append((item, plain, depth + 1))
+                else:
+                    plain = _plain_scalar(item)
+            if isinstance(made, dict):
+                made[_plain_scalar(key)] = plain
+            else:
+                made.append(plain)
+    return top
+
+
+def _plain_scalar(value: Any) -> Any:
+    """A str, int or float subclass's value as the plain type (bool stays bool); anything
+    else as it is."""
+    if isinstance(value, bool) or type(value) in _PLAIN:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int.__int__(value)
+    if isinstance(value, float):
+        return float.__float__(value)
+    return value
+
+
 def as_record(value: object) -> dict[str, Any] | ReadProblem:
     """Return ``value`` when it is a JSON object, else the NE104 problem carrying it."""
     if isinstance(value, dict):

@@ -54,8 +54,10 @@ def describe(value: object) -> str:
         return f"the string {quote(value)}"
     if isinstance(value, dict):
         return "an object"
-    if isinstance(value, list | tuple):
+    if isinstance(value, list):
         return "an empty list" if not value else f"a list of {len(value)} item(s)"
+    if isinstance(value, tuple):  # given to validate() as Python values: not a JSON list
+        return f"a tuple of {len(value)} item(s)"
     return f"a value of type {type(value).__name__}"
 
 

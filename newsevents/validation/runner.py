@@ -21,7 +21,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from newsevents.io import keys
-from newsevents.io.readers import FileReading, ReadProblem, Source, Where, find_files
+from newsevents.io.readers import (
+    FileReading,
+    ReadProblem,
+    Source,
+    Where,
+    find_files,
+    python_record,
+)
 from newsevents.models import Document
 from newsevents.validation.checks import CHECKS, FINISHERS
 from newsevents.validation.checks.anchoring import DocumentText
@@ -261,6 +268,12 @@ class Run:
     ) -> None:
         """Validate one record: once through the models; only a record that fails (or whose
         version says more) is read again in detail."""
+        if place.file is None:  # given as Python values: read as a file's record is read
+            plain = python_record(raw)
+            if isinstance(plain, ReadProblem):
+                self.problem(Where(None, place.record), plain)
+                return
+            raw = plain
         model = self._valid(raw, place)
         if model is None:
             self.diagnose(raw, place, skip)
