@@ -15,8 +15,8 @@ from newsevents.codes import CATALOG, Severity
 from newsevents.crosswalk.common import EVENT_TYPES, Conversion
 from newsevents.crosswalk.convert import SOURCES, TARGETS, convert
 from newsevents.crosswalk.validate import validate_source
+from newsevents.io.outputs import OutputError
 from newsevents.io.readers import UNREADABLE_CODES as READING_UNREADABLE
-from newsevents.migration.files import OutputError
 from newsevents.validation.issue import Report
 from newsevents.validation.safe import for_terminal, json_safe
 

@@ -399,7 +399,7 @@ def write_file(
     conversion: Conversion | None = None,
 ) -> Conversion:
     """Write ``records`` to ``path`` with ``writer``; return the conversion's counts."""
-    from newsevents.migration.files import open_output
+    from newsevents.io.outputs import open_output
 
     conversion = conversion or Conversion()
     with open_output(path) as stream:

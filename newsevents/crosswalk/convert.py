@@ -113,9 +113,9 @@ def convert(
     A ``.parquet`` output (target newsevents) is written as three Parquet files, one per
     record type, ``OUT.documents.parquet``, ``OUT.actors.parquet`` and ``OUT.events.parquet``.
     An output that is one of ``paths``, or a FIFO nobody reads, is refused
-    (:class:`~newsevents.migration.files.OutputError`) before anything is read or written.
+    (:class:`~newsevents.io.outputs.OutputError`) before anything is read or written.
     """
-    from newsevents.migration.files import open_output
+    from newsevents.io.outputs import open_output
 
     paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)  # one, or several
     conversion = conversion or Conversion()

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 
 from newsevents.crosswalk.common import Record, SourceRow
 from newsevents.io.arrow import arrow_schema, records_to_table
-from newsevents.migration.files import open_output_binary, refuse_inputs
+from newsevents.io.outputs import open_output_binary, refuse_inputs
 
 BATCH_ROWS = 10_000
 TABLES = {"document": "documents", "actor": "actors", "event": "events"}

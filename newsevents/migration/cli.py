@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from newsevents.io.outputs import OutputError
 from newsevents.io.readers import UNREADABLE_CODES
-from newsevents.migration.files import OutputError
 from newsevents.validation.issue import Issue
 from newsevents.validation.safe import for_terminal, json_safe
 from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION

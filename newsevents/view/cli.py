@@ -158,7 +158,7 @@ def _write(
     if args.output == "-":
         sys.stdout.write(html)
         return EXIT_OK
-    from newsevents.migration.files import OutputError, open_output
+    from newsevents.io.outputs import OutputError, open_output
 
     try:
         with open_output(args.output, inputs) as stream:
