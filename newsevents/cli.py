@@ -23,21 +23,27 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors exit with 2 and a one-line message."""
+    """An ArgumentParser whose usage errors exit with 2 and a one-line message, the arguments
+    it quotes made safe for the terminal (a file name from a shell glob can hold anything)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from newsevents.validation.safe import for_terminal
+
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"newsevents: error: {message}\n")
+        sys.stderr.write(f"newsevents: error: {for_terminal(message)}\n")
         raise SystemExit(EXIT_USAGE)
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from newsevents.validation.safe import for_terminal
+
     if args.deprecated_version is not None:
         sys.stderr.write("newsevents schema: --version is deprecated, use --schema-version\n")
     version = args.deprecated_version or args.schema_version
     if version not in PUBLISHED_VERSIONS:
         known = ", ".join(PUBLISHED_VERSIONS)
-        sys.stderr.write(f"newsevents: schema version {version} is not published ({known})\n")
+        shown = for_terminal(version)
+        sys.stderr.write(f"newsevents: schema version {shown} is not published ({known})\n")
         return EXIT_USAGE
     sys.stdout.write(schema_module.dumps(schema_module.load(version, args.record_type)))
     return EXIT_OK
