@@ -15,7 +15,7 @@ from typing import Any
 from newsevents.io.outputs import OutputError
 from newsevents.io.readers import UNREADABLE_CODES
 from newsevents.validation.issue import Issue
-from newsevents.validation.safe import for_terminal, json_safe
+from newsevents.validation.safe import for_terminal
 from newsevents.versions import PUBLISHED_VERSIONS, SCHEMA_VERSION
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"newsevents migrate: {_reason(error, args.output)}\n")
         return EXIT_USAGE
     if args.format == "json":
-        sys.stdout.write(json_safe(report.to_json()))  # the same JSON, inert on a terminal
+        sys.stdout.write(report.to_json())  # escaped: inert on a terminal
     else:
         for issue in report.issues:
             sys.stdout.write(_line(issue))

@@ -103,8 +103,11 @@ class Scorecard:
         return {"$schema": SCHEMA_ID, **found}
 
     def to_json(self, indent: int | None = 2) -> str:
-        """The JSON scorecard as a string."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+        """The JSON scorecard as a string; control, format and bidirectional characters from
+        the input written as ``\\u`` escapes (:func:`newsevents.validation.safe.json_safe`)."""
+        from newsevents.validation.safe import json_safe
+
+        return json_safe(json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)) + "\n"
 
     def to_text(self, shown: int = 20) -> str:
         """A readable report: detection, attributes, spans, then the disagreements."""

@@ -283,8 +283,12 @@ class Report:
         }
 
     def to_json(self) -> str:
-        """Return the JSON report as text: 2-space indent, a final newline."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        """Return the JSON report as text: 2-space indent, a final newline; control, format
+        and bidirectional characters from the input written as ``\\u`` escapes (the same
+        JSON values, inert on a terminal: :func:`newsevents.validation.safe.json_safe`)."""
+        from newsevents.validation.safe import json_safe
+
+        return json_safe(json.dumps(self.to_dict(), indent=2, ensure_ascii=False)) + "\n"
 
     def to_pandas(self) -> pandas.DataFrame:
         """Return the listed issues as a DataFrame, one row per issue, in Arrow-backed dtypes.

@@ -40,7 +40,7 @@ def use_colour(stream: TextIO) -> bool:
 def render_json(report: Report) -> str:
     """The JSON report (its shape is docs/report.schema.json), input-derived control and
     format characters written as ``\\u`` escapes (:func:`newsevents.validation.safe.json_safe`)."""
-    return json_safe(report.to_json())
+    return report.to_json()
 
 
 def write_json(report: Report, stream: TextIO) -> None:

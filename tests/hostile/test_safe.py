@@ -140,3 +140,13 @@ def test_a_hostile_file_name_is_inert_in_every_report(tmp_path: Path) -> None:
         if arguments:
             path = json.loads(text)["files"][0]["path"]
             assert os.fsencode(path) == os.fsencode(folder) + b"/" + name
+
+
+@settings(max_examples=40, deadline=None)
+@given(HOSTILE, HOSTILE)
+def test_the_report_json_of_the_api_is_inert_and_the_same_value(record_id: str, value: str) -> None:
+    record = {"record_type": "actor", "schema_version": "1.1.0", "id": record_id, "name": value}
+    report = validate([record])
+    text = report.to_json()
+    assert not _unsafe(text.replace("\n", ""))
+    assert json.loads(text) == json.loads(json.dumps(report.to_dict()))
