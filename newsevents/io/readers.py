@@ -48,6 +48,7 @@ UNREADABLE_CODES = frozenset(
 )
 """Reading codes meaning an input, or part of one, could not be read at all: exit status 2."""
 _BOM = b"\xef\xbb\xbf"
+_JSON_WHITESPACE = b" \t\r\n"
 _CHUNK = 1 << 20
 
 
@@ -134,6 +135,8 @@ class FileReading:
         self.bytes, self.sha256 = len(data), hashlib.sha256(data).hexdigest()
         body = data.removeprefix(_BOM)
         del data
+        if not body.strip(_JSON_WHITESPACE):
+            return  # no record at all (NE122), as an empty JSON Lines file
         try:
             value, long_numbers = parse_json(body)
         except orjson.JSONDecodeError as error:

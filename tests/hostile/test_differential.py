@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pyarrow import parquet as pq
@@ -162,3 +163,14 @@ def test_parquet_keeps_every_record_or_refuses(records: list[dict[str, Any]]) ->
         pq.write_table(table, sink)  # a null in a column that holds none would raise here
         read = table_to_records(pq.read_table(io.BytesIO(sink.getvalue())), record_type)
         assert read == [_without_nulls(r) for r in rows]
+
+
+@pytest.mark.parametrize("content", [b"", b" \r\n\t", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n\n"])
+def test_an_empty_document_is_empty_in_every_format(tmp_path: Path, content: bytes) -> None:
+    found = []
+    for suffix in (".json", ".jsonl"):
+        path = tmp_path / f"records{suffix}"
+        path.write_bytes(content)
+        report = validate(str(path))
+        found.append((report.valid, dict(report.by_code), report.records))
+    assert found == [(True, {"NE122": 1}, 0)] * 2
