@@ -108,7 +108,7 @@ def _check(value: Any, kind: pa.DataType, pointer: str, table: str) -> Iterator[
 def _kept(value: Any, kind: pa.DataType) -> bool:
     types = pa.types
     if types.is_string(kind) or types.is_large_string(kind):
-        return isinstance(value, str)
+        return isinstance(value, str) and _utf8(value)
     if types.is_boolean(kind):
         return isinstance(value, bool)
     if types.is_integer(kind):
@@ -122,6 +122,17 @@ def _kept(value: Any, kind: pa.DataType) -> bool:
     if types.is_date32(kind):
         return isinstance(value, str) and _iso_date(value)
     return False  # a type this writer does not produce: refuse rather than guess
+
+
+def _utf8(text: str) -> bool:
+    """Whether Arrow can hold ``text``: a lone surrogate has no UTF-8 form."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _exact_float(value: int) -> bool:

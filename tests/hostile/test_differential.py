@@ -151,6 +151,7 @@ def damaged(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 
 @given(damaged())
+@example(_with(0, "title", "\ud800"))  # no UTF-8 form: refused, not a UnicodeEncodeError
 @settings(max_examples=40, deadline=None)
 def test_parquet_keeps_every_record_or_refuses(records: list[dict[str, Any]]) -> None:
     for record_type in ("document", "actor", "event"):
