@@ -157,3 +157,11 @@ def test_any_python_value_in_any_field_gives_a_report(
     assert report.records == 1
     for format in FORMATS:
         render(report, format).encode("utf-8")  # every report renders, as UTF-8
+
+
+@pytest.mark.parametrize("text", ["\ud800", "a\udfffb"])
+def test_a_lone_surrogate_is_named(text: str) -> None:
+    record = dict(RECORDS[1], name=text)
+    [issue] = validate([record]).issues
+    assert (issue.code, issue.location.pointer) == ("NE308", "/name")
+    assert "lone surrogate" in issue.message

@@ -153,6 +153,8 @@ def _invalid_reason(kind: str, value: Any, ctx: dict[str, Any], message: str) ->
         return f"expected an RFC 3339 timestamp such as {example}, found {describe(value)}"
     if kind == "finite_number":
         return f"expected a finite number, found {describe(value)}"
+    if kind == "string_unicode":  # a lone surrogate: no UTF-8 form
+        return f"expected UTF-8 text, found {describe(value)}, which holds a lone surrogate"
     return f"{message[:1].lower()}{message[1:]}, found {describe(value)}"
 
 
