@@ -28,7 +28,6 @@ from newsevents.io.paths import (
     NotRegularFileError,
     PathProblem,
     classify,
-    inside,
     open_regular,
     walk,
 )
@@ -753,29 +752,30 @@ _RECORD_TABLES = ("documents", "actors", "events")
 
 
 def _manifest_records(folder: Path) -> list[str] | None:
-    """Return the record files a newsevents dataset manifest lists, one format only.
+    """Return the record files of a newsevents dataset folder, each table once.
 
-    Parquet is preferred, then JSON Lines, then the single JSON file; None when the folder's
-    manifest.json is not a newsevents dataset manifest.
+    The same records are in ``records.json`` and in one JSON Lines and one Parquet file per
+    record type: each type is read from its Parquet file, else its JSON Lines file; with
+    neither, ``records.json`` alone is read.  What the folder holds decides, not what its
+    manifest lists (a manifest is easily edited; a record file it forgets is still read).
+    None when ``manifest.json`` is not a newsevents dataset manifest: the folder is walked.
     """
     if classify(folder / MANIFEST).kind != "file":
         return None
     try:
         with open_regular(folder / MANIFEST) as stream:
             manifest = json.loads(stream.read(_MANIFEST_LIMIT).decode("utf-8"))
-        files = [entry["path"] for entry in manifest["files"] if "records" in entry]
-        if "manifest_version" not in manifest:
+        if not isinstance(manifest, dict) or "manifest_version" not in manifest:
             return None
-        if not all(isinstance(f, str) and inside(folder, f) is not None for f in files):
-            return None  # a path leading out of the folder: not ours; the folder is walked
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+    except (OSError, ValueError, RecursionError):
         return None
-    for suffix in (".parquet", ".jsonl"):
-        tables = [f for f in files if Path(f).suffix == suffix and Path(f).stem in _RECORD_TABLES]
-        if tables:
-            return sorted(tables)
-    whole = [f for f in files if Path(f).suffix == ".json"]
-    return whole[:1] or None
+    tables = []
+    for stem in _RECORD_TABLES:
+        found = [f"{stem}{suffix}" for suffix in (".parquet", ".jsonl")]
+        tables += [name for name in found if os.path.lexists(folder / name)][:1]
+    if len(tables) < len(_RECORD_TABLES) and os.path.lexists(folder / "records.json"):
+        return ["records.json"]
+    return sorted(tables) or None
 
 
 def read_records(paths: Iterable[str | os.PathLike[str]]) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -192,12 +193,40 @@ def test_a_manifest_that_is_not_ours_leaves_the_folder_walk_alone(tmp_path: Path
     assert names == ["events.jsonl", "manifest.json"]
 
 
-def test_a_manifest_listing_only_json_lines_picks_those(tmp_path: Path) -> None:
-    files = [
-        {"path": name, "records": 0}
-        for name in ("records.json", "events.jsonl", "actors.jsonl", "croissant.json")
-    ]
-    manifest = {"manifest_version": "1.0.0", "files": files}
+def test_a_dataset_folder_without_parquet_reads_json_lines(tmp_path: Path) -> None:
+    manifest = {"manifest_version": "1.0.0", "files": []}
     (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    for name in ("records.json", "events.jsonl", "actors.jsonl", "documents.jsonl"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "croissant.json").write_text("{}", encoding="utf-8")
     names = [source.path.name for source in find_files([tmp_path])]
-    assert names == ["actors.jsonl", "events.jsonl"]
+    assert names == ["actors.jsonl", "documents.jsonl", "events.jsonl"]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["drop records counts", "drop the events entries", "list nothing", "delete events.parquet"],
+)
+def test_what_the_dataset_folder_holds_is_read_whatever_its_manifest_says(
+    edit: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "1.0.0"
+    shutil.copytree(SHIPPED, folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    if edit == "drop records counts":
+        manifest["files"] = [
+            {k: v for k, v in f.items() if k != "records"} for f in manifest["files"]
+        ]
+    elif edit == "drop the events entries":
+        manifest["files"] = [f for f in manifest["files"] if not f["path"].startswith("events.")]
+    elif edit == "list nothing":
+        manifest["files"] = []
+    else:
+        (folder / "events.parquet").unlink()
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with (folder / "events.jsonl").open("a", encoding="utf-8") as events:
+        events.write("not json\n")
+    names = sorted(source.path.name for source in find_files([folder]))
+    events_file = "events.jsonl" if edit == "delete events.parquet" else "events.parquet"
+    assert names == sorted(["actors.parquet", "documents.parquet", events_file])
+    assert validate(folder).records == validate(SHIPPED).records + (edit == "delete events.parquet")
