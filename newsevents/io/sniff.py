@@ -81,6 +81,9 @@ def _by_nul_bytes(head: bytes) -> str | None:
         expected = len(sample) // period * len(places)
         # Most ASCII characters leave these bytes NUL; allow a few non-ASCII characters.
         hits = sum(1 for i in nuls if i % period in places)
-        if hits >= 0.9 * expected:
+        # ...and the characters' own bytes are not NUL: a file of NUL bytes (zeros left by
+        # a crash or a preallocated file) is not text in any encoding.
+        others = len(nuls) - hits
+        if hits >= 0.9 * expected and others <= 0.1 * (len(sample) - expected):
             return encoding
     return None

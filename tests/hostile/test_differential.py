@@ -175,3 +175,12 @@ def test_an_empty_document_is_empty_in_every_format(tmp_path: Path, content: byt
         report = validate(str(path))
         found.append((report.valid, dict(report.by_code), report.records))
     assert found == [(True, {"NE122": 1}, 0)] * 2
+
+
+@pytest.mark.parametrize("head", [b"", b"{", b'{"record_type": "actor"}\n'])
+def test_a_file_of_nul_bytes_is_not_called_utf16_or_utf32(tmp_path: Path, head: bytes) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(head + bytes(8000))  # zeros a crash or a preallocated file leaves
+    report = validate(str(path))
+    assert "NE112" not in report.by_code
+    assert not report.valid
