@@ -219,10 +219,28 @@ class FileReading:
                     for row in canonical_rows(batch):
                         self.records += 1
                         where = Where(self.display, self.records - 1)
+                        if self.skip_pointers and isinstance(row, dict):
+                            _drop(row, self.skip_pointers)
                         yield where, row
             except Exception as error:  # a corrupt page or a value Python cannot hold
                 problem = ReadProblem("NE106", {"reason": _reason(error)})
                 yield Where(self.display, self.records), problem
+
+
+def _drop(row: dict[str, Any], pointers: frozenset[str]) -> None:
+    """Take out of ``row`` the values at ``pointers``: columns of the wrong type (NE107, said
+    once for the file), read as absent, as a JSON value of the wrong type is never taken for
+    the right one (a timestamp column where ids belong would otherwise give ids such as
+    "1970-01-01T00:00:00", and one repeated id after another)."""
+    for pointer in pointers:
+        *parents, last = [
+            part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]
+        ]
+        holder: Any = row
+        for part in parents:
+            holder = holder.get(part) if isinstance(holder, dict) else None
+        if isinstance(holder, dict):
+            holder.pop(last, None)
 
 
 def parse_line(line: bytes, where: Where, start: int) -> Iterator[Item]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -184,3 +185,21 @@ def test_a_file_of_nul_bytes_is_not_called_utf16_or_utf32(tmp_path: Path, head: 
     report = validate(str(path))
     assert "NE112" not in report.by_code
     assert not report.valid
+
+
+@pytest.mark.parametrize(
+    "kind", [pa.timestamp("ms"), pa.date32(), pa.decimal128(25, 2), pa.binary(), pa.int64()]
+)
+def test_a_column_of_the_wrong_type_is_read_as_absent(tmp_path: Path, kind: pa.DataType) -> None:
+    actors = [r for r in RECORDS if r["record_type"] == "actor"]
+    table = records_to_table("actor", actors)
+    index = table.schema.get_field_index("id")
+    values: list[Any] = [b"actor-x" if pa.types.is_binary(kind) else 0] * len(actors)
+    ids = pa.array(values, kind)
+    path = tmp_path / "actors.parquet"
+    pq.write_table(table.set_column(index, "id", ids), path)
+    from_file = validate(str(path), max_issues=None)
+    assert from_file.by_code.get("NE107") == 1
+    without_ids = [{k: v for k, v in r.items() if k != "id"} for r in actors]
+    expected = validate(without_ids, max_issues=None, ignore=["NE301"])
+    assert {c: n for c, n in from_file.by_code.items() if c != "NE107"} == expected.by_code
