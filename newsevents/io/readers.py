@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 import orjson
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsevents.io import keys
@@ -204,8 +205,10 @@ class FileReading:
             return
         with parquet:
             record_type = bytes(metadata.get(b"newsevents.record_type", b"")).decode("latin-1")
+            written = bytes(metadata.get(b"newsevents.schema_version", b"")).decode("latin-1")
+            if record_type not in TABLE_MODELS:  # written by another tool: say what rows say
+                record_type, written = _told_by_rows(parquet, schema)
             if record_type in TABLE_MODELS:
-                written = bytes(metadata.get(b"newsevents.schema_version", b"")).decode("latin-1")
                 columns = arrow_schema(record_type, table_version(written))
                 mismatches = list(column_mismatches(schema, columns))
                 self.skip_pointers = frozenset(m.pointer for m in mismatches)
@@ -225,6 +228,23 @@ class FileReading:
             except Exception as error:  # a corrupt page or a value Python cannot hold
                 problem = ReadProblem("NE106", {"reason": _reason(error)})
                 yield Where(self.display, self.records), problem
+
+
+def _told_by_rows(parquet: pq.ParquetFile, schema: pa.Schema) -> tuple[str, str]:
+    """The record type and schema version every row of a Parquet file without newsevents
+    metadata gives (``""`` for either when the rows disagree or do not say), so a column of
+    the wrong type is found as in a file with the metadata."""
+    told = []
+    for name in ("record_type", "schema_version"):
+        if name not in schema.names:
+            told.append("")
+            continue
+        try:
+            values = pc.unique(parquet.read(columns=[name]).column(name)).to_pylist()
+        except Exception:  # a corrupt page: reported when the rows are read
+            values = []
+        told.append(values[0] if len(values) == 1 and isinstance(values[0], str) else "")
+    return told[0], told[1]
 
 
 def _drop(row: dict[str, Any], pointers: frozenset[str]) -> None:
