@@ -46,7 +46,7 @@ def may_repeat_keys(raw: bytes, value: object) -> bool:
 def repeated_keys(raw: bytes | str) -> list[Repeat]:
     """Return every key repeated in one object of the JSON text ``raw``, in text order."""
     try:
-        tree = json.loads(
+        tree = loads_deep(
             raw,
             object_pairs_hook=_Pairs,
             parse_int=_ignored,
@@ -55,7 +55,36 @@ def repeated_keys(raw: bytes | str) -> list[Repeat]:
         )
     except (ValueError, RecursionError):  # the fast parser accepted it: should not happen
         return []
-    return list(_repeats(tree, ()))
+    return list(_repeats(tree))
+
+
+NESTING = 1024
+"""The deepest nesting read (orjson's limit, ``newsevents.io.readers.DEPTH_LIMIT``)."""
+
+
+def loads_deep(raw: bytes | str, **options: Any) -> Any:
+    """``json.loads(raw, **options)`` for text nested as deep as orjson reads it: the standard
+    library's parser counts each level against Python's recursion limit (1,000, less what
+    the caller's stack holds), so it is raised for the call."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(limit + NESTING)
+    try:
+        return json.loads(raw, **options)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+Trail = tuple[str | int, "Trail"] | None
+"""A path as a chain of (last step, the path before it): extending one costs nothing."""
+
+
+def path_of(trail: Trail) -> tuple[str | int, ...]:
+    """The path a :data:`Trail` stands for, first step first."""
+    steps: list[str | int] = []
+    while trail is not None:
+        step, trail = trail
+        steps.append(step)
+    return tuple(reversed(steps))
 
 
 class _Pairs(list[tuple[str, Any]]):
@@ -66,23 +95,29 @@ def _ignored(text: str) -> None:
     return None  # numbers are not needed, and converting 5,000 digits would raise
 
 
-def _repeats(node: object, path: tuple[str | int, ...]) -> Iterator[Repeat]:
-    stack: list[tuple[object, tuple[str | int, ...]]] = [(node, path)]
-    while stack:  # iterative: nesting is bounded by the parser, not by Python's stack
-        node, path = stack.pop()
+def _repeats(tree: object) -> Iterator[Repeat]:
+    # Iterative, the path of each node kept as a Trail: linear in the text however deep.
+    stack: list[tuple[object, Trail]] = [(tree, None)]
+    while stack:
+        node, trail = stack.pop()
         if isinstance(node, _Pairs):
             counts: dict[str, int] = {}
             for key, _ in node:
                 counts[key] = counts.get(key, 0) + 1
             for key, count in counts.items():
                 if count > 1:
-                    yield Repeat(path, key, count)
-            children = [(value, (*path, key)) for key, value in node]
+                    yield Repeat(path_of(trail), key, count)
+            children: list[tuple[object, Trail]]
+            children = [(value, (key, trail)) for key, value in node if _inner(value)]
         elif isinstance(node, list):
-            children = [(value, (*path, index)) for index, value in enumerate(node)]
+            children = [(value, (i, trail)) for i, value in enumerate(node) if _inner(value)]
         else:
             continue
         stack.extend(reversed(children))
+
+
+def _inner(value: object) -> bool:
+    return isinstance(value, list)  # _Pairs too
 
 
 def json_pointer(parts: tuple[str | int, ...] | list[str | int]) -> str:

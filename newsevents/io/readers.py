@@ -38,7 +38,7 @@ FORMATS: dict[str, str] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl
 FORMATS[".parquet"] = "parquet"
 """File suffix -> format read."""
 
-DEPTH_LIMIT = 1024
+DEPTH_LIMIT = keys.NESTING
 """Deepest nesting the JSON parser follows (orjson's limit); deeper input is NE108."""
 
 BATCH_SIZE = 1024
@@ -338,7 +338,8 @@ def _exact(raw: bytes) -> tuple[Any, bool] | None:
         return int(text)
 
     try:
-        value = json.loads(raw.decode("utf-8"), parse_int=integer, parse_constant=_not_json)
+        text = raw.decode("utf-8")
+        value = keys.loads_deep(text, parse_int=integer, parse_constant=_not_json)
     except (ValueError, RecursionError):
         return None
     return value, found
@@ -392,16 +393,22 @@ def hidden_problems(raw: bytes, value: Any, long_numbers: bool = False) -> list[
 def _long_numbers(value: Any) -> list[ReadProblem]:
     """The NE116 problem of every :class:`LongNumber` in ``value``, in text order."""
     found: list[ReadProblem] = []
-    stack: list[tuple[object, tuple[str | int, ...]]] = [(value, ())]
-    while stack:  # iterative: nesting is bounded by the parser, not by Python's stack
-        node, path = stack.pop()
+    stack: list[tuple[object, keys.Trail]] = [(value, None)]
+    while stack:  # iterative, each path a Trail: linear however deep the value
+        node, trail = stack.pop()
         if isinstance(node, LongNumber):
             context = {"digits": f"{node.digits:,}", "limit": f"{keys.digit_limit():,}"}
-            found.append(ReadProblem("NE116", context, keys.json_pointer(path)))
-        elif isinstance(node, dict):
-            stack.extend((v, (*path, k)) for k, v in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((v, (*path, i)) for i, v in reversed(list(enumerate(node))))
+            found.append(ReadProblem("NE116", context, keys.json_pointer(keys.path_of(trail))))
+            continue
+        steps: Iterable[tuple[Any, Any]] = (
+            node.items()
+            if isinstance(node, dict)
+            else enumerate(node)
+            if isinstance(node, list)
+            else ()
+        )
+        children = [(v, (k, trail)) for k, v in steps if isinstance(v, dict | list | LongNumber)]
+        stack.extend(reversed(children))
     return found
 
 

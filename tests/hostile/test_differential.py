@@ -20,7 +20,7 @@ from pyarrow import parquet as pq
 
 from newsevents.io.arrow import records_to_table, table_to_records
 from newsevents.io.faithful import ConversionError
-from newsevents.io.readers import parse_json
+from newsevents.io.readers import DEPTH_LIMIT, parse_json
 from newsevents.validation import validate
 from newsevents.validation.examples import base
 from newsevents.validation.issue import Report
@@ -208,3 +208,15 @@ def test_a_column_of_the_wrong_type_is_read_as_absent(
     without_ids = [{k: v for k, v in r.items() if k != "id"} for r in actors]
     expected = validate(without_ids, max_issues=None, ignore=["NE301"])
     assert {c: n for c, n in from_file.by_code.items() if c != "NE107"} == expected.by_code
+
+
+@pytest.mark.parametrize("inside", [b'{"a": 1, "a": 2}', b"7" * 5000, b"18446744073709551616"])
+def test_what_a_fast_parser_hides_is_found_at_any_depth(tmp_path: Path, inside: bytes) -> None:
+    depth = DEPTH_LIMIT - 2  # the record, then lists down to the deepest level read
+    line = b'{"record_type": "actor", "x": ' + b"[" * depth + inside + b"]" * depth + b"}\n"
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(line)
+    report = validate(str(path), max_issues=None)
+    hidden = {i.code for i in report.issues} & {"NE103", "NE108", "NE114", "NE116"}
+    expected = {b"{": {"NE114"}, b"7": {"NE116"}, b"1": set()}[inside[:1]]
+    assert hidden == expected
