@@ -165,3 +165,12 @@ def test_a_lone_surrogate_is_named(text: str) -> None:
     [issue] = validate([record]).issues
     assert (issue.code, issue.location.pointer) == ("NE308", "/name")
     assert "lone surrogate" in issue.message
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_key_with_a_lone_surrogate_is_an_unknown_field(nested: bool) -> None:
+    record = copy.deepcopy(RECORDS[-1])
+    holder = record["provenance"] if nested else record
+    holder["\ud800"] = 1
+    expected = "/provenance/\ud800" if nested else "/\ud800"
+    assert ("NE303", expected) in _codes([record])

@@ -64,6 +64,9 @@ def structure_issues(
     """
     for detail in error.errors(include_url=False):
         path = record_path(detail["loc"], record)
+        if _is_key(detail, record, path):  # a key with a lone surrogate: no field has one
+            detail = {**detail, "type": "extra_forbidden"}
+            path = [*path, str(detail.get("input"))]
         code, where, message_context = classify(detail, path)
         at = pointer(where)
         if any(at == s or at.startswith(s + "/") for s in skip):
@@ -72,6 +75,19 @@ def structure_issues(
             continue
         fix = suggest(code, where, record, error)
         yield new_issue(code, context.place.location(at), context.record_id, fix, **message_context)
+
+
+def _is_key(detail: ErrorDetails, record: Mapping[str, Any], path: list[str | int]) -> bool:
+    """Whether ``detail`` is pydantic's refusal of a key (not a value) at ``path``."""
+    if detail["type"] != "string_unicode":
+        return False
+    holder: Any = record
+    for part in path:
+        try:
+            holder = holder[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(holder, Mapping) and detail.get("input") in holder
 
 
 def record_path(loc: tuple[str | int, ...], record: Mapping[str, Any]) -> list[str | int]:
