@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -33,6 +34,7 @@ from newsevents.io.paths import (
     walk,
 )
 from newsevents.io.sniff import SNIFF_BYTES, sniff
+from newsevents.validation.safe import digit_count, integer_text
 
 FORMATS: dict[str, str] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FORMATS[".parquet"] = "parquet"
@@ -391,25 +393,60 @@ def hidden_problems(raw: bytes, value: Any, long_numbers: bool = False) -> list[
 
 
 def _long_numbers(value: Any) -> list[ReadProblem]:
-    """The NE116 problem of every :class:`LongNumber` in ``value``, in text order."""
+    """The NE116 problem of every number in ``value`` with more digits than Python converts
+    (a :class:`LongNumber` read from a file, or an ``int`` given as a Python value), in order.
+    Iterative, each path a Trail: linear however deep; a container held twice is walked once
+    (a Python value may hold itself)."""
     found: list[ReadProblem] = []
+    limit = keys.digit_limit()
+    bound = _power_of_ten(limit) if limit else None
     stack: list[tuple[object, keys.Trail]] = [(value, None)]
-    while stack:  # iterative, each path a Trail: linear however deep the value
+    walked: set[int] = set()
+    while stack:
         node, trail = stack.pop()
-        if isinstance(node, LongNumber):
-            context = {"digits": f"{node.digits:,}", "limit": f"{keys.digit_limit():,}"}
+        if isinstance(node, LongNumber) or (
+            bound is not None and type(node) is int and not -bound < node < bound
+        ):
+            digits = node.digits if isinstance(node, LongNumber) else digit_count(abs(node))
+            context = {"digits": f"{digits:,}", "limit": f"{limit:,}"}
             found.append(ReadProblem("NE116", context, keys.json_pointer(keys.path_of(trail))))
             continue
+        if id(node) in walked:
+            continue
+        walked.add(id(node))
         steps: Iterable[tuple[Any, Any]] = (
-            node.items()
+            dict.items(node)
             if isinstance(node, dict)
             else enumerate(node)
             if isinstance(node, list)
             else ()
         )
-        children = [(v, (k, trail)) for k, v in steps if isinstance(v, dict | list | LongNumber)]
+        children = [
+            (v, (_step(k), trail))
+            for k, v in steps
+            if isinstance(v, dict | list | LongNumber | int)
+        ]
         stack.extend(reversed(children))
     return found
+
+
+def long_numbers(record: dict[Any, Any]) -> list[ReadProblem]:
+    """NE116 for every integer of ``record``, a Python value made plain by
+    :func:`python_record`, with more digits than Python converts to text (pydantic could not
+    even quote it in an error); the record is then not checked further, as from a file."""
+    return _long_numbers(record)
+
+
+def _step(key: Any) -> str | int:
+    """A key as a step of a JSON pointer (a Python key may be a huge int or anything)."""
+    if isinstance(key, str | int) and not isinstance(key, bool):
+        return key if isinstance(key, str) else integer_text(key)
+    return f"<{type(key).__name__}>"  # a key JSON cannot have: named by its type
+
+
+@cache
+def _power_of_ten(digits: int) -> int:
+    return int(10**digits)
 
 
 def _repeat_context(repeat: keys.Repeat) -> dict[str, object]:

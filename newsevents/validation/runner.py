@@ -14,19 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from newsevents.io import keys
 from newsevents.io.readers import (
     FileReading,
     ReadProblem,
     Source,
     Where,
     find_files,
+    long_numbers,
     python_record,
 )
 from newsevents.models import Document
@@ -45,7 +44,6 @@ from newsevents.validation.collector import IssueCollector
 from newsevents.validation.issue import InputFile, Issue, IssueLocation, Report
 from newsevents.validation.messages import describe
 from newsevents.validation.partial import own_rules, partial_view, record_class
-from newsevents.validation.safe import digit_count, integer_text
 from newsevents.validation.selection import Selection
 
 PathLike = str | os.PathLike[str]
@@ -238,12 +236,9 @@ class Run:
         for index, item in enumerate(records):
             place = RecordPlace(None, 0, index)
             self.records += 1
-            long = long_integers(item) if isinstance(item, Mapping) else []
-            for problem in long:  # as NE116 from a file: the record is not checked further
-                self.problem(Where(None, index), problem)
-            if isinstance(item, Mapping) and not long:
-                self.record(dict(item), place)
-            elif not long:
+            if isinstance(item, Mapping):
+                self.record(item, place)
+            else:
                 self.problem(Where(None, index), ReadProblem("NE104", {"found": item}))
 
     def open(self, source: Source, role: Role) -> FileReading | None:
@@ -262,18 +257,22 @@ class Run:
 
     def record(
         self,
-        raw: dict[str, Any],
+        given: Mapping[str, Any],
         place: RecordPlace,
         skip: frozenset[str] = frozenset(),
     ) -> None:
         """Validate one record: once through the models; only a record that fails (or whose
         version says more) is read again in detail."""
         if place.file is None:  # given as Python values: read as a file's record is read
-            plain = python_record(raw)
-            if isinstance(plain, ReadProblem):
-                self.problem(Where(None, place.record), plain)
+            plain = python_record(given)
+            problems = [plain] if isinstance(plain, ReadProblem) else long_numbers(plain)
+            for problem in problems:  # as from a file: the record is not checked further
+                self.problem(Where(None, place.record), problem)
+            if isinstance(plain, ReadProblem) or problems:
                 return
             raw = plain
+        else:
+            raw = given if isinstance(given, dict) else dict(given)
         model = self._valid(raw, place)
         if model is None:
             self.diagnose(raw, place, skip)
@@ -406,45 +405,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def long_integers(record: Mapping[Any, Any]) -> list[ReadProblem]:
-    """NE116 for every integer of ``record`` (a Python value) with more digits than Python
-    converts to text: pydantic cannot even quote it in an error."""
-    limit = keys.digit_limit()
-    if not limit:
-        return []
-    bound = _power_of_ten(limit)
-    found: list[ReadProblem] = []
-    stack: list[tuple[object, tuple[Any, ...]]] = [(record, ())]
-    seen: set[int] = set()  # containers walked: a value holding itself is walked once
-    while stack:  # iterative: nesting is bounded by memory, not by Python's stack
-        node, path = stack.pop()
-        if isinstance(node, Mapping | list | tuple):
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-        if isinstance(node, int) and not isinstance(node, bool) and abs(node) >= bound:
-            digits = f"{digit_count(abs(node)):,}"
-            context = {"digits": digits, "limit": f"{limit:,}"}
-            found.append(ReadProblem("NE116", context, keys.json_pointer(path)))
-        elif isinstance(node, Mapping):
-            items = reversed(list(node.items()))
-            stack.extend((v, (*path, _key_text(k))) for k, v in items)
-        elif isinstance(node, list | tuple):
-            stack.extend((v, (*path, i)) for i, v in reversed(list(enumerate(node))))
-    return found
-
-
-def _key_text(key: object) -> str | int:
-    if isinstance(key, str):
-        return key
-    return integer_text(key) if isinstance(key, int) else describe(key)
-
-
-@cache
-def _power_of_ten(digits: int) -> int:
-    return int(10**digits)
 
 
 def publication_date(publication: object) -> dt.date | None:
