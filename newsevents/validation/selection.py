@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsevents.codes import BY_SLUG, CATALOG, Family
+from newsevents.codes import BY_SLUG, CATALOG, Family, Severity
 
 
 def expand(specs: Iterable[str]) -> frozenset[str]:
@@ -16,9 +16,10 @@ def expand(specs: Iterable[str]) -> frozenset[str]:
     """
     codes: set[str] = set()
     for text in specs:
-        for item in (part.strip() for part in text.split(",")):
-            if not item:
-                continue
+        items = [part.strip() for part in text.split(",") if part.strip()]
+        if not items:
+            raise ValueError(f"{text!r} names no code")
+        for item in items:
             found = _codes_of(item)
             if not found:
                 raise ValueError(f"{item!r} is not a code, slug, code prefix or family")
@@ -40,9 +41,20 @@ def _codes_of(item: str) -> set[str]:
     return set()
 
 
+ALWAYS_REPORTED = frozenset(
+    code
+    for code, check in CATALOG.items()
+    if check.family == Family.READING and check.severity == Severity.ERROR
+)
+"""Input that could not be read (a missing file, a line that is not JSON...): no selected
+check ran on it, so ``select`` and ``ignore`` never hide it, and it always decides the
+verdict and the exit status."""
+
+
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The codes selected (None: all) minus the codes ignored."""
+    """The codes selected (None: all) minus the codes ignored; input that could not be read
+    is always reported (:data:`ALWAYS_REPORTED`)."""
 
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
@@ -55,6 +67,8 @@ class Selection:
 
     def enabled(self, code: str) -> bool:
         """Whether issues of ``code`` are reported."""
+        if code in ALWAYS_REPORTED:
+            return True
         return (self.select is None or code in self.select) and code not in self.ignore
 
     def any_enabled(self, codes: Iterable[str]) -> bool:

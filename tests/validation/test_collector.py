@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,10 +20,11 @@ def test_expand_codes_slugs_prefixes_families_and_lists() -> None:
     assert expand(["span-text-mismatch"]) == {"NE604"}
     assert expand(["NE60"]) == {c for c in CATALOG if c.startswith("NE60")}
     assert expand(["anchoring"]) == {c for c in CATALOG if c.startswith("NE6")}
-    assert expand(["NE101, NE102", "", "NE103"]) == {"NE101", "NE102", "NE103"}
+    assert expand(["NE101, NE102,", "NE103"]) == {"NE101", "NE102", "NE103"}
 
 
-@pytest.mark.parametrize("spec", ["NE999", "NE", "spans", "NE6040"])
+# A blank spec (an empty shell variable) would select nothing: every input "valid".
+@pytest.mark.parametrize("spec", ["NE999", "NE", "spans", "NE6040", "", " ", "\r", ","])
 def test_expand_rejects_what_names_no_code(spec: str) -> None:
     with pytest.raises(ValueError):
         expand([spec])
@@ -74,3 +76,19 @@ def test_deselected_checks_are_not_even_run(records: dict[str, Any]) -> None:
     report = validate(list(records.values()), ignore=["NE5", "NE6"])
     assert report.by_code == {}
     assert report.valid
+
+
+@pytest.mark.parametrize(
+    "options", [["--select", "NE3"], ["--ignore", "reading"], ["--ignore", "NE101,NE103"]]
+)
+def test_unreadable_input_is_reported_whatever_is_selected(
+    options: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsevents.cli import main
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    assert main(["validate", *options, str(tmp_path / "missing.jsonl")]) == 2
+    assert "NE101" in capsys.readouterr().out
+    assert main(["validate", *options, str(broken)]) == 1
+    assert "NE103" in capsys.readouterr().out
