@@ -75,7 +75,7 @@ def test_an_archive_that_cannot_be_read_is_ne101_exit_2(
 @pytest.mark.parametrize(
     ("data", "code"),
     [
-        (gzip.compress(b"GLOBALEVENTID\tSQLDATE\n"), "NE113"),
+        (gzip.compress(b"GLOBALEVENTID\tSQLDATE\n", mtime=0), "NE113"),
         ("event_id_cnty,event_date\n".encode("utf-16"), "NE112"),
         ('{"id": "p-1"}\n'.encode("utf-16-le"), "NE112"),
     ],
