@@ -794,6 +794,10 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
     for given in paths:
         path = Path(given)
         display = Path(given).as_posix()
+        if not os.fspath(given):  # Path("") is the current folder: an empty name is no path
+            context = {"path": '""', "reason": "an empty path names no file"}
+            yield Source(path, '""', ReadProblem("NE101", context))
+            continue
         classified = classify(path)
         if classified.kind == "folder":
             try:

@@ -162,15 +162,26 @@ def _stdin_file(folder: Path, stream: BinaryIO) -> str:
 
 
 def _one_json(data: bytes) -> bool:
-    """Whether ``data`` is one JSON value (a record, an array or a bundle), not JSON Lines."""
-    import orjson
+    """Whether ``data`` is one JSON value (a record, an array or a bundle), not JSON Lines.
 
-    if data.lstrip()[:1] not in (b"{", b"["):
+    An array is one value; so is an object that parses whole (as the file readers parse:
+    a byte-order mark, integers past 64 bits and 1e400 allowed).  An object that does not
+    parse is JSON Lines when its first line is a whole object, else one broken document
+    (reported once, at its error, rather than once per line).
+    """
+    from newsevents.io.readers import parse_json
+
+    text = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text[:1] == b"[":
+        return True
+    if text[:1] != b"{":
         return False
-    try:
-        orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return False
+    for candidate, whole in ((text, True), (text.split(b"\n", 1)[0], False)):
+        try:
+            parse_json(candidate)
+        except (ValueError, RecursionError, MemoryError):  # orjson's errors are ValueErrors
+            continue
+        return whole
     return True
 
 

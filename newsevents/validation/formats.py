@@ -209,7 +209,11 @@ def _uri(path: str) -> str:
     name that is not UTF-8 (its bytes kept as surrogates) is percent-encoded byte for byte."""
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~", errors="surrogateescape")
+    given = path.replace("\\", "/")
+    try:
+        return quote(given, safe="/:@!$&'()*+,;=-._~", errors="surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate no byte stands for (a Python string)
+        return quote(given, safe="/:@!$&'()*+,;=-._~", errors="backslashreplace")
 
 
 def csv_chunks(report: Report) -> Iterator[str]:

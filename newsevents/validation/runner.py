@@ -130,8 +130,10 @@ def validate(
         run.read_files(_paths(source), progress)
     elif isinstance(source, Mapping):
         run.read_records([source])  # one record
-    else:
+    elif isinstance(source, Iterable) and not isinstance(source, str | bytes):
         run.read_records(source)
+    else:  # not a path, a record nor records: one value that is not a record
+        run.read_records([source])
     return run.finish()
 
 
