@@ -197,3 +197,17 @@ def test_a_reader_that_goes_away_leaves_the_verdict_and_no_traceback(
         status = process.wait(timeout=300)
     assert status == 1, error  # the records are invalid, whoever reads the report
     assert error == b""
+
+
+def test_standard_input_names_itself_in_issues_kept_on_disk(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsevents.cli import main
+
+    lines = "".join(json.dumps(r) + "\n" for r in broken_records(10)).encode()
+    monkeypatch.setattr(spill, "SPILL_AT", 7)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    assert main(["validate", "-", "--max-issues", "0", "--format", "jsonl"]) == 1
+    issues = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(issues) > 7
+    assert {i["location"].get("file") for i in issues} == {"-"}
