@@ -34,6 +34,7 @@ from newsevents.io.paths import (
     walk,
 )
 from newsevents.io.sniff import SNIFF_BYTES, sniff
+from newsevents.validation.messages import Described
 from newsevents.validation.safe import digit_count, integer_text
 
 FORMATS: dict[str, str] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -598,7 +599,8 @@ def python_record(value: Mapping[Any, Any]) -> dict[Any, Any] | ReadProblem:
                 else list(given.items())
             )
         except Exception as error:  # a hostile Mapping's own code
-            found = f"a {type(given).__name__} that raised {type(error).__name__} when read"
+            name, raised = type(given).__name__, type(error).__name__
+            found = Described(f"a {name} that raised {raised} when read")
             return ReadProblem("NE104", {"found": found})
         for key, item in pairs:
             plain = item

@@ -40,8 +40,15 @@ def _scalar(value: bool | int | float | None) -> str:
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
+class Described(str):
+    """A found value already said in words (``a Mapping that raised KeyError when read``):
+    :func:`describe` gives it as it is, not as a string value found."""
+
+
 def describe(value: object) -> str:
     """Say what a found value is, in words: ``the integer 5``, ``an object``, ``null``."""
+    if isinstance(value, Described):
+        return str.__str__(value)
     if value is None:
         return "null"
     if isinstance(value, bool):

@@ -84,3 +84,24 @@ def test_json_lines_with_a_broken_line_stay_json_lines() -> None:
     text = json.dumps(ACTOR) + "\n" + '{"b": \n'
     found = stdin(text.encode())
     assert found["files"][0]["format"] == "jsonl" and found["summary"]["records"] == 2
+
+
+def test_a_mapping_that_raises_is_described_not_quoted() -> None:
+    from collections.abc import Iterator, Mapping
+
+    class Hostile(Mapping[str, Any]):
+        def __getitem__(self, key: str) -> Any:
+            raise RuntimeError
+
+        def __iter__(self) -> Iterator[str]:
+            raise RuntimeError
+
+        def __len__(self) -> int:
+            return 1
+
+    (issue,) = validate([Hostile()]).issues
+    assert issue.code == "NE104"
+    assert (
+        issue.message
+        == "expected a JSON object, found a Hostile that raised RuntimeError when read"
+    )
