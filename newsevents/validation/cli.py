@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -153,36 +154,49 @@ def silence_stdout() -> None:
 
 
 def _stdin_file(folder: Path, stream: BinaryIO) -> str:
-    """Save standard input in ``folder`` under the extension its first bytes call for."""
-    data = stream.read()
-    extension = "parquet" if data.startswith(b"PAR1") else "json" if _one_json(data) else "jsonl"
-    path = folder / f"stdin.{extension}"
-    path.write_bytes(data)
+    """Save standard input in ``folder`` under the extension its first bytes call for,
+    copied a megabyte at a time (never held whole)."""
+    saved = folder / "stdin"
+    with saved.open("wb") as copy:
+        shutil.copyfileobj(stream, copy, 1 << 20)
+    with saved.open("rb") as copied:
+        extension = "parquet" if copied.read(4) == b"PAR1" else "json"
+        if extension == "json":
+            copied.seek(0)
+            first = _first_line(copied)
+            alone = not _first_line(copied)  # nothing but blank lines after it
+            extension = "json" if alone or _one_json(first) else "jsonl"
+    path = saved.rename(folder / f"stdin.{extension}")
     return str(path)
 
 
-def _one_json(data: bytes) -> bool:
-    """Whether ``data`` is one JSON value (a record, an array or a bundle), not JSON Lines.
+def _first_line(stream: BinaryIO) -> bytes:
+    """The next line of ``stream`` that is not blank, stripped (a byte-order mark dropped),
+    or nothing.  Held whole, as the reader holds a JSON document or a JSON Lines line."""
+    for line in stream:
+        text = line.removeprefix(b"\xef\xbb\xbf").strip()
+        if text:
+            return text
+    return b""
 
-    An array is one value; so is an object that parses whole (as the file readers parse:
-    a byte-order mark, integers past 64 bits and 1e400 allowed).  An object that does not
-    parse is JSON Lines when its first line is a whole object, else one broken document
-    (reported once, at its error, rather than once per line).
-    """
+
+def _one_json(first: bytes) -> bool:
+    """Whether a text whose first non-blank line is ``first`` is one JSON value (a record,
+    an array or a bundle), not JSON Lines: an array is one value; an object is JSON Lines
+    when its first line is a whole object (parsed as the file readers parse: integers past
+    64 bits and 1e400 allowed), else one document spread over lines, or broken (reported
+    once, at its error, rather than once per line)."""
     from newsevents.io.readers import parse_json
 
-    text = data.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if text[:1] == b"[":
+    if first[:1] == b"[":
         return True
-    if text[:1] != b"{":
+    if first[:1] != b"{":
         return False
-    for candidate, whole in ((text, True), (text.split(b"\n", 1)[0], False)):
-        try:
-            parse_json(candidate)
-        except (ValueError, RecursionError, MemoryError):  # orjson's errors are ValueErrors
-            continue
-        return whole
-    return True
+    try:
+        parse_json(first)
+    except (ValueError, RecursionError, MemoryError):  # orjson's errors are ValueErrors
+        return True
+    return False
 
 
 def renamed(report: Report, names: dict[str, str]) -> Report:
