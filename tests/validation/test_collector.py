@@ -92,3 +92,15 @@ def test_unreadable_input_is_reported_whatever_is_selected(
     assert "NE101" in capsys.readouterr().out
     assert main(["validate", *options, str(broken)]) == 1
     assert "NE103" in capsys.readouterr().out
+
+
+def test_a_repeated_key_may_be_ignored_since_the_record_is_checked_all_the_same(
+    tmp_path: Path,
+) -> None:
+    from newsevents.validation import validate
+
+    path = tmp_path / "repeated.jsonl"
+    path.write_text('{"record_type": "actor", "record_type": "actor"}\n', encoding="utf-8")
+    assert "NE114" in validate(path).codes()
+    assert "NE114" not in validate(path, ignore=["NE114"]).codes()
+    assert validate(tmp_path / "missing.jsonl", ignore=["reading"]).codes() == {"NE101"}
