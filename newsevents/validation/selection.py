@@ -45,11 +45,14 @@ _READ_ALL_THE_SAME = frozenset({"NE107", "NE114", "NE120", "NE121"})
 """Reading errors after which the record is still checked: a Parquet column of another type
 (read as absent), a repeated key (the last value), and the two Arrow writing codes."""
 
-ALWAYS_REPORTED = frozenset(
-    code
-    for code, check in CATALOG.items()
-    if check.family == Family.READING and check.severity == Severity.ERROR
-) - _READ_ALL_THE_SAME
+ALWAYS_REPORTED = (
+    frozenset(
+        code
+        for code, check in CATALOG.items()
+        if check.family == Family.READING and check.severity == Severity.ERROR
+    )
+    - _READ_ALL_THE_SAME
+)
 """Input that could not be read (a missing file, a line that is not JSON, a record that is
 no object...): no check ran on it, selected or not, so ``select`` and ``ignore`` never hide
 it, and it always decides the verdict and the exit status."""
