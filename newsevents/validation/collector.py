@@ -74,12 +74,14 @@ class IssueCollector:
     def first(self) -> tuple[list[Issue], dict[str, int]]:
         """The issues held, the first ``max_issues`` of each code, and how many of each code
         were counted but not kept (what a worker sends of its part; never spilled)."""
-        kept, unlisted = [], {}
+        kept: list[Issue] = []
+        unlisted: dict[str, int] = {}
         for code, issues in self._kept.items():
             issues.sort(key=self._key)
-            kept.extend(issues[: self.max_issues])
-            if self.counts[code] > len(issues[: self.max_issues]):
-                unlisted[code] = self.counts[code] - len(issues[: self.max_issues])
+            first = issues[: self.max_issues]
+            kept.extend(first)
+            if self.counts[code] > len(first):
+                unlisted[code] = self.counts[code] - len(first)
         return kept, unlisted
 
     def _spill(self) -> None:
@@ -122,10 +124,7 @@ class IssueCollector:
         if self._runs:
             listed = self._merged(notes)
         else:
-            held: list[Issue] = []
-            for kept in self._kept.values():
-                kept.sort(key=self._key)
-                held.extend(kept[: self.max_issues])
+            held, _ = self.first()
             held.extend(notes)
             held.sort(key=self._key)
             listed = tuple(held)
